@@ -1,0 +1,122 @@
+import type { Metric, Observation, Source } from '../data/schema';
+import { recogniseNumbers } from '../numbers/recognise';
+import type { RecognisedNumber } from '../numbers/types';
+import type { TextBlock } from '../text/blocks';
+import { clauseAround, sentenceAround } from '../text/sentences';
+import type { CueHit } from './cues';
+import type { Engine } from './engine';
+import { groupKey, linkFigure, type CueEvidence } from './link';
+import type { Verdict } from './verdict';
+
+/** A figure on the page linked to a metric, with its verdict and the evidence for it. */
+export interface Finding {
+  /** Index of the block in the list given, and offsets in that block's text. */
+  block: number;
+  start: number;
+  end: number;
+  /** The figure as printed (hedge, numeral, scale word, unit), white space collapsed. */
+  text: string;
+  figure: RecognisedNumber;
+  metric: Metric;
+  verdict: Verdict;
+  /** The observation that decided the verdict (the earlier one for `outdated`). */
+  observation: Observation;
+  /** The current official observation of the metric. */
+  current: Observation;
+  source: Source | undefined;
+  currentSource: Source | undefined;
+  why: { cues: CueEvidence[]; rule: string };
+}
+
+interface BlockWork {
+  figures: RecognisedNumber[];
+  hits: CueHit[];
+}
+
+/** Figures that some metric could be about, before any cue word is looked at (most numbers on a page are not). */
+function worthChecking(figure: RecognisedNumber, engine: Engine): boolean {
+  const magnitude = Math.abs(figure.value);
+  for (const m of engine.byKind.get(figure.kind) ?? []) {
+    const range = engine.plausible[m]!;
+    if (magnitude >= range.lo && magnitude <= range.hi) return true;
+  }
+  return false;
+}
+
+/** Cue hits inside a figure ("U.S." in "1.53 billion U.S. dollars") say nothing about the context. */
+function outsideFigures(hits: CueHit[], figures: RecognisedNumber[]): CueHit[] {
+  if (figures.length === 0) return hits;
+  return hits.filter((h) => !figures.some((f) => h.start < f.end && h.end > f.start));
+}
+
+/**
+ * Checks a document given as blocks (from the DOM, plain text or Markdown). Pure and deterministic:
+ * the same blocks always give the same findings, in the browser and in the CLI.
+ */
+export function checkBlocks<N>(blocks: ReadonlyArray<TextBlock<N>>, engine: Engine): Finding[] {
+  const work: Array<BlockWork | undefined> = new Array(blocks.length);
+  const documentGroups = new Set<string>();
+  const headingGroupsOf = new Map<number, Set<string>>();
+
+  const groupsOf = (hits: CueHit[]) => {
+    const groups = new Set<string>();
+    for (const h of hits) for (const r of h.info.refs) groups.add(groupKey(r.metric, r.group));
+    return groups;
+  };
+
+  // Pass 1: recognise numbers everywhere; read cue words only where some figure could be checked, and in headings.
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    const figures = recogniseNumbers(block.text).filter((f) => worthChecking(f, engine));
+    if (figures.length === 0 && !block.heading) continue;
+    const hits = outsideFigures(engine.cues.scan(block.text), figures);
+    work[b] = { figures, hits };
+    const groups = groupsOf(hits);
+    for (const g of groups) documentGroups.add(g);
+    if (block.heading) headingGroupsOf.set(b, groups);
+  }
+
+  // Pass 2: link each figure with its clause, sentence, paragraph, heading and document as context.
+  const findings: Finding[] = [];
+  let headingGroups = new Set<string>();
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    const w = work[b];
+    if (w) {
+      for (const figure of w.figures) {
+        const link = linkFigure(
+          figure,
+          {
+            text: block.text,
+            clause: clauseAround(block.text, figure.start, figure.end),
+            sentence: sentenceAround(block.text, figure.start, figure.end),
+            hits: w.hits,
+            headingGroups,
+            documentGroups,
+            isHeading: block.heading,
+          },
+          engine,
+        );
+        if (!link) continue;
+        const metric = engine.metrics[link.metric]!;
+        const current = engine.observations[link.metric]![0]!;
+        findings.push({
+          block: b,
+          start: figure.start,
+          end: figure.end,
+          text: block.text.slice(figure.start, figure.end).replace(/\s+/g, ' '),
+          figure,
+          metric,
+          verdict: link.result.verdict,
+          observation: link.result.observation,
+          current,
+          source: engine.sources.get(link.result.observation.source),
+          currentSource: engine.sources.get(current.source),
+          why: { cues: link.cues, rule: link.result.rule },
+        });
+      }
+    }
+    if (block.heading) headingGroups = headingGroupsOf.get(b) ?? new Set();
+  }
+  return findings;
+}
