@@ -43,10 +43,13 @@ function worthChecking(figure: RecognisedNumber, engine: Engine): boolean {
   return false;
 }
 
-/** Cue hits inside a figure ("U.S." in "1.53 billion U.S. dollars") say nothing about the context. */
+/**
+ * Cue hits inside a figure ("U.S." in "1.53 billion U.S. dollars") say nothing about the context,
+ * except in a word multiplier, where the word is the measure ("doubled" is growth).
+ */
 function outsideFigures(hits: CueHit[], figures: RecognisedNumber[]): CueHit[] {
   if (figures.length === 0) return hits;
-  return hits.filter((h) => !figures.some((f) => h.start < f.end && h.end > f.start));
+  return hits.filter((h) => !figures.some((f) => !f.multiplier && h.start < f.end && h.end > f.start));
 }
 
 /**

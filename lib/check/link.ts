@@ -46,11 +46,10 @@ const CHANGE_BEFORE = /(?:increase[ds]?|rise|rose|risen|grew|grown|growth|gain(?
 
 const VERDICT_RANK: Record<Verdict, number> = { exact: 3, rounded: 2, outdated: 1, conflict: 0 };
 
-function bestLevel(ctx: FigureContext, metric: number, group: number, ownStart: number, ownEnd: number): { level: keyof typeof LEVEL; term?: string } {
+function bestLevel(ctx: FigureContext, metric: number, group: number): { level: keyof typeof LEVEL; term?: string } {
   let best: keyof typeof LEVEL = 'none';
   let term: string | undefined;
   for (const hit of ctx.hits) {
-    if (hit.start < ownEnd && hit.end > ownStart) continue; // the figure's own words ("5G" in "5G基站483.8万座" is fine, it is outside)
     if (!hit.info.refs.some((r) => r.metric === metric && r.group === group)) continue;
     const level: keyof typeof LEVEL =
       hit.start >= ctx.clause.start && hit.end <= ctx.clause.end
@@ -120,7 +119,7 @@ export function linkFigure(figure: RecognisedNumber, ctx: FigureContext, engine:
     let max: number = LEVEL.none;
     const cues: CueEvidence[] = [];
     for (let g = 0; g < metric.cues.length; g++) {
-      const { level, term } = bestLevel(ctx, m, g, figure.start, figure.end);
+      const { level, term } = bestLevel(ctx, m, g);
       const weight = LEVEL[level];
       score += weight;
       min = Math.min(min, weight);
