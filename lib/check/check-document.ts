@@ -49,14 +49,15 @@ function worthChecking(figure: RecognisedNumber, engine: Engine): boolean {
  */
 function outsideFigures(hits: CueHit[], figures: RecognisedNumber[]): CueHit[] {
   if (figures.length === 0) return hits;
-  return hits.filter((h) => !figures.some((f) => !f.multiplier && h.start < f.end && h.end > f.start));
+  // Only hits wholly inside a figure: "60 and above" is a cue even though "60" reads as a number.
+  return hits.filter((h) => !figures.some((f) => !f.multiplier && h.start >= f.start && h.end <= f.end));
 }
 
 /**
  * Checks a document given as blocks (from the DOM, plain text or Markdown). Pure and deterministic:
  * the same blocks always give the same findings, in the browser and in the CLI.
  */
-export function checkBlocks<N>(blocks: ReadonlyArray<TextBlock<N>>, engine: Engine): Finding[] {
+export function checkBlocks<N>(blocks: ReadonlyArray<TextBlock<N>>, engine: Engine, trace?: (message: string) => void): Finding[] {
   const work: Array<BlockWork | undefined> = new Array(blocks.length);
   const documentGroups = new Set<string>();
   const headingGroupsOf = new Map<number, Set<string>>();
@@ -70,7 +71,9 @@ export function checkBlocks<N>(blocks: ReadonlyArray<TextBlock<N>>, engine: Engi
   // Pass 1: recognise numbers everywhere; read cue words only where some figure could be checked, and in headings.
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
-    const figures = recogniseNumbers(block.text).filter((f) => worthChecking(f, engine));
+    const recognised = recogniseNumbers(block.text);
+    const figures = recognised.filter((f) => worthChecking(f, engine));
+    if (trace) for (const f of recognised) trace(`recognised "${block.text.slice(f.start, f.end)}" = ${f.value} ${f.kind}${f.currency ? ` ${f.currency}` : ''} hedge ${f.hedge} u ${f.unit}${figures.includes(f) ? '' : ' (no metric of this size)'}`);
     if (figures.length === 0 && !block.heading) continue;
     const hits = outsideFigures(engine.cues.scan(block.text), figures);
     work[b] = { figures, hits };
@@ -97,6 +100,8 @@ export function checkBlocks<N>(blocks: ReadonlyArray<TextBlock<N>>, engine: Engi
             headingGroups,
             documentGroups,
             isHeading: block.heading,
+            isTableRow: block.tableRow === true,
+            trace: trace && ((msg) => trace(`"${block.text.slice(figure.start, figure.end)}": ${msg}`)),
           },
           engine,
         );

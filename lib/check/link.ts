@@ -25,6 +25,9 @@ export interface FigureContext {
   /** Cue words found anywhere in the document. */
   documentGroups: Set<string>;
   isHeading: boolean;
+  isTableRow: boolean;
+  /** Receives the reason for each candidate metric kept or dropped (for `figure-check --explain`). */
+  trace?: (message: string) => void;
 }
 
 export interface CueEvidence {
@@ -71,15 +74,15 @@ function inSpan(hit: CueHit, span: Span): boolean {
   return hit.start >= span.start && hit.end <= span.end;
 }
 
-/** Does the sentence date the figure to a year the catalogue has nothing for? */
-function datedElsewhere(ctx: FigureContext, metric: Metric, years: (id: string) => number | undefined): boolean {
+/** Years of the metric's observations and of their releases. */
+function knownYears(metric: Metric, years: (id: string) => number | undefined): Set<number> {
   const known = new Set<number>();
   for (const o of metric.observations) {
     known.add(Number(o.asOf.slice(0, 4)));
     const released = years(o.source);
     if (released) known.add(released);
   }
-  return periodYears(ctx.text.slice(ctx.sentence.start, ctx.sentence.end)).some((y) => !known.has(y));
+  return known;
 }
 
 function plausibleForConflict(figure: RecognisedNumber, metric: Metric, current: Observation): boolean {
@@ -91,9 +94,19 @@ function plausibleForConflict(figure: RecognisedNumber, metric: Metric, current:
   return ratio >= 0.5 && ratio <= 2;
 }
 
+function equalsObservation(figure: RecognisedNumber, metric: Metric, observation: Observation): boolean {
+  const conv = conversionTo(figure, metric);
+  if (!conv || conv.band) return false;
+  return Math.abs(figure.value * conv.factor - observation.value) <= (figure.unit * conv.factor) / 2 + 1e-9 * Math.abs(observation.value);
+}
+
 export function linkFigure(figure: RecognisedNumber, ctx: FigureContext, engine: Engine): Link | undefined {
   const clauseHits = ctx.hits.filter((h) => inSpan(h, ctx.clause));
-  if (clauseHits.some((h) => h.info.categories.includes('foreign'))) return undefined;
+  const trace = ctx.trace;
+  if (clauseHits.some((h) => h.info.categories.includes('foreign'))) {
+    trace?.('another country or region is named in the clause');
+    return undefined;
+  }
   const sentenceHits = ctx.hits.filter((h) => inSpan(h, ctx.sentence));
   const conflictDoubt = sentenceHits.some((h) => h.info.categories.includes('global') || h.info.categories.includes('foreign') || h.info.categories.includes('forecast'));
   const before = ctx.text.slice(Math.max(ctx.clause.start, figure.start - 40), figure.start);
@@ -103,16 +116,28 @@ export function linkFigure(figure: RecognisedNumber, ctx: FigureContext, engine:
     return r ? Number(r.slice(0, 4)) : undefined;
   };
 
+  const sentenceYears = periodYears(ctx.text.slice(ctx.sentence.start, ctx.sentence.end));
   const candidates: Array<Link & { fits: boolean; rank: number }> = [];
   for (const m of engine.byKind.get(figure.kind) ?? []) {
     const metric = engine.metrics[m]!;
     const range = engine.plausible[m]!;
     const magnitude = Math.abs(figure.value);
     if (magnitude < range.lo || magnitude > range.hi) continue;
-    if (isChangeOfLevel && !isChangeMetric(metric)) continue;
-    if (clauseHits.some((h) => h.info.excludes.includes(m))) continue;
+    if (isChangeOfLevel && !isChangeMetric(metric)) {
+      trace?.(`${metric.id}: a change of a level, not the level`);
+      continue;
+    }
+    if (clauseHits.some((h) => h.info.excludes.includes(m))) {
+      trace?.(`${metric.id}: excluded by "${clauseHits.find((h) => h.info.excludes.includes(m))!.info.term}"`);
+      continue;
+    }
     const result = verdictFor(figure, metric, engine.observations[m]!);
     if (!result) continue;
+    const known = knownYears(metric, releasedYear);
+    if (sentenceYears.some((y) => y > Math.max(...known))) {
+      trace?.(`${metric.id}: the sentence speaks of a later year (a forecast or target)`);
+      continue;
+    }
     const fits = result.verdict !== 'conflict';
     let score = 0;
     let min: number = LEVEL.clause;
@@ -127,26 +152,37 @@ export function linkFigure(figure: RecognisedNumber, ctx: FigureContext, engine:
       if (term) cues.push({ term, level });
       else if (level !== 'none') cues.push({ term: `(${level})`, level });
     }
-    if (max < LEVEL.clause) continue; // the figure's own clause must say what it is
+    trace?.(`${metric.id}: ${result.verdict}, score ${score}, cues ${cues.map((c) => `${c.term}@${c.level}`).join(' ') || '-'} (${metric.cues.length} groups)`);
+    // A figure printed with three or more significant digits that equals an official value is
+    // itself strong evidence ("249 million"): its cue words may stand one step further away.
+    const precise = fits && figure.significantDigits >= 3 && equalsObservation(figure, metric, result.observation);
+    if (max < (precise ? LEVEL.sentence : LEVEL.clause)) continue; // the figure's own clause (sentence) must say what it is
     let eligible: boolean;
     if (fits) {
-      eligible = min >= LEVEL.paragraph || (ctx.isHeading && min >= LEVEL.document && result.verdict !== 'outdated');
+      eligible = min >= LEVEL.paragraph || ((ctx.isHeading || precise) && min >= LEVEL.document && result.verdict !== 'outdated') || (precise && min >= LEVEL.document && max >= LEVEL.clause);
     } else {
       eligible =
+        !ctx.isTableRow &&
         min >= LEVEL.sentence &&
         !conflictDoubt &&
-        !datedElsewhere(ctx, metric, releasedYear) &&
+        !sentenceYears.some((y) => !known.has(y)) &&
         plausibleForConflict(figure, metric, engine.observations[m]![0]!);
     }
-    if (!eligible) continue;
-    candidates.push({ metric: m, result, cues, score, fits, rank: score + (fits ? 1.5 : 0) + VERDICT_RANK[result.verdict] * 0.01 });
+    if (!eligible) {
+      trace?.(`${metric.id}: not eligible`);
+      continue;
+    }
+    // The mean level of the groups ranks metrics, so that a metric with more cue groups does not win
+    // by count alone; specificity comes from `excludes` ("rural" rules out all internet users).
+    const mean = score / metric.cues.length;
+    candidates.push({ metric: m, result, cues, score: mean, fits, rank: mean + (fits ? 0.5 : 0) + VERDICT_RANK[result.verdict] * 0.001 });
   }
   if (candidates.length === 0) return undefined;
   candidates.sort((a, b) => b.rank - a.rank);
   const [best, runnerUp] = candidates as [typeof candidates[0], typeof candidates[0] | undefined];
   if (runnerUp) {
     // Two metrics read the figure equally well: say nothing rather than guess.
-    if (!best.fits && runnerUp.rank >= best.rank - 1) return undefined;
+    if (!best.fits && runnerUp.rank >= best.rank - 0.5) return undefined;
     if (best.fits && runnerUp.fits && runnerUp.rank === best.rank) return undefined;
   }
   const { fits: _fits, rank: _rank, ...link } = best;

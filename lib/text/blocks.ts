@@ -16,6 +16,8 @@ export interface TextBlock<N> {
   text: string;
   /** Headings give context to the blocks below them. */
   heading: boolean;
+  /** A table row: its cells' meaning depends on column headers we do not read, so it never yields a conflict. */
+  tableRow?: boolean;
   /** Sorted, non-overlapping. Characters outside every segment were inserted by the extractor (separators). */
   segments: TextSegment<N>[];
 }

@@ -53,6 +53,7 @@ class BlockBuilder<N> {
   private length = 0;
   private segments: TextSegment<N>[] = [];
   private heading = false;
+  private tableRow = false;
   private hasText = false;
 
   append(text: string, node: N): void {
@@ -74,12 +75,21 @@ class BlockBuilder<N> {
     this.heading = true;
   }
 
+  markTableRow(): void {
+    this.tableRow = true;
+  }
+
   flush(): void {
-    if (this.hasText) this.blocks.push({ text: this.parts.join(''), heading: this.heading, segments: this.segments });
+    if (this.hasText) {
+      const block: TextBlock<N> = { text: this.parts.join(''), heading: this.heading, segments: this.segments };
+      if (this.tableRow) block.tableRow = true;
+      this.blocks.push(block);
+    }
     this.parts = [];
     this.length = 0;
     this.segments = [];
     this.heading = false;
+    this.tableRow = false;
     this.hasText = false;
   }
 }
@@ -106,12 +116,16 @@ export function extractBlocks<T = Text>(root: unknown): TextBlock<T>[] {
     const tag = node.nodeName.toUpperCase();
     if (leaving) {
       if (BLOCK_TAGS.has(tag)) builder.flush();
-      else if (CELL_TAGS.has(tag)) builder.separator('\t');
+      else if (CELL_TAGS.has(tag)) {
+        builder.separator('\t');
+        builder.markTableRow();
+      }
       continue;
     }
     if (isSkippedElement(node)) continue;
     if (tag === 'BR') {
-      builder.separator('\n');
+      // U+2028 LINE SEPARATOR: a line break ends a sentence, unlike the newlines of HTML source.
+      builder.separator('\u2028');
       continue;
     }
     if (BLOCK_TAGS.has(tag)) {

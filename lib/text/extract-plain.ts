@@ -38,6 +38,7 @@ class MarkdownBlock {
   text = '';
   segments: TextSegment<null>[] = [];
   heading = false;
+  tableRow = false;
 
   keep(source: string, from: number, to: number): void {
     if (to <= from) return;
@@ -119,7 +120,11 @@ export function extractMarkdownBlocks(source: string): FileBlock[] {
   const blocks: FileBlock[] = [];
   let current: MarkdownBlock | null = null;
   const finish = () => {
-    if (current && /\S/.test(current.text)) blocks.push({ text: current.text, heading: current.heading, segments: current.segments });
+    if (current && /\S/.test(current.text)) {
+      const block: FileBlock = { text: current.text, heading: current.heading, segments: current.segments };
+      if (current.tableRow) block.tableRow = true;
+      blocks.push(block);
+    }
     current = null;
   };
   let fence: string | null = null;
@@ -177,6 +182,7 @@ export function extractMarkdownBlocks(source: string): FileBlock[] {
       finish();
       if (/^\s*\|?[\s:|-]+\|?\s*$/.test(rest)) continue; // the header separator row
       current = new MarkdownBlock();
+      current.tableRow = true;
       const cells = rest.split('|');
       let pos = contentStart;
       for (const cell of cells) {

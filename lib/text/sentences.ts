@@ -7,7 +7,7 @@ export interface Span {
   end: number;
 }
 
-const ALWAYS_ENDS = new Set(['。', '！', '？', '!', '?', '\n']);
+const ALWAYS_ENDS = new Set(['。', '！', '？', '!', '?', '\u2028', '\u2029']);
 const CLAUSE_MARKS = new Set(['，', '、', '；', '：', ';', '—', '–']);
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
@@ -40,9 +40,13 @@ function isSentenceEnd(text: string, i: number): boolean {
   return ch === '.' && periodEndsSentence(text, i);
 }
 
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
 function isClauseEnd(text: string, i: number): boolean {
   const ch = text[i]!;
   if (CLAUSE_MARKS.has(ch)) return true;
+  // Chinese headlines separate their parts with a space: "网民规模达11.25亿人 生成式人工智能用户突破6亿".
+  if ((ch === ' ' || ch === '\u3000') && CJK.test(text[i - 1] ?? '') && CJK.test(text[i + 1] ?? '')) return true;
   if (ch === ',' || ch === ':') return !(isDigit(text[i - 1]) && isDigit(text[i + 1]));
   if (ch === '-' && text[i + 1] === '-') return true;
   return isSentenceEnd(text, i);

@@ -16,6 +16,8 @@ FILE may be HTML, Markdown or plain text; "-" reads standard input.
 
 Options:
   --json                     print JSON instead of a table
+  --explain                  print, on standard error, every number recognised and
+                             why each candidate metric was kept or dropped
   --fail-on conflict|outdated exit with code 1 when such a figure is found
                              (outdated also fails on conflict; repeatable; comma lists allowed)
   -h, --help                 show this help
@@ -69,9 +71,9 @@ function unitOf(f: Finding): string {
   return kind === 'eflops' ? 'EFLOPS' : kind;
 }
 
-export function checkText(name: string, content: string, engine: Engine): JsonFile {
+export function checkText(name: string, content: string, engine: Engine, trace?: (message: string) => void): JsonFile {
   const doc = loadDocument(name, content);
-  const findings = checkBlocks(doc.blocks, engine);
+  const findings = checkBlocks(doc.blocks, engine, trace);
   return {
     file: name,
     figures: findings.map((f) => ({
@@ -115,9 +117,11 @@ export function main(argv: string[], io: Io = defaultIo): number {
   const files: string[] = [];
   const failOn = new Set<Verdict>();
   let json = false;
+  let explain = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') json = true;
+    else if (arg === '--explain') explain = true;
     else if (arg === '-h' || arg === '--help') {
       io.stdout(`${USAGE}\n`);
       return 0;
@@ -167,7 +171,7 @@ export function main(argv: string[], io: Io = defaultIo): number {
       unreadable = true;
       continue;
     }
-    const result = checkText(file, content, engine);
+    const result = checkText(file, content, engine, explain ? (msg) => io.stderr(`${file}: ${msg}\n`) : undefined);
     results.push(result);
     if (!json) io.stdout(table(result, engine));
   }

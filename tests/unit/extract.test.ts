@@ -34,6 +34,7 @@ describe('text extraction from a DOM', () => {
   it('keeps the cells of a table row in one block, separated by tabs', () => {
     const [row] = blocksOf('<table><tr><td>Generative AI users</td><td>602 million</td></tr></table>');
     expect(row!.text).toBe('Generative AI users\t602 million\t');
+    expect(row!.tableRow).toBe(true);
   });
 
   it('maps every block offset back to its text node and offset', () => {
