@@ -43,7 +43,8 @@ function worthChecking(figure: RecognisedNumber, engine: Engine): boolean {
  */
 function outsideFigures(hits: CueHit[], figures: RecognisedNumber[]): CueHit[] {
   if (figures.length === 0) return hits;
-  return hits.filter((h) => !figures.some((f) => !f.multiplier && h.start < f.end && h.end > f.start));
+  // Only hits wholly inside a figure: "60 and above" is a cue even though "60" reads as a number.
+  return hits.filter((h) => !figures.some((f) => !f.multiplier && h.start >= f.start && h.end <= f.end));
 }
 
 /** Pass 1 for one block; undefined when the block can neither hold a finding nor give context. */
@@ -99,6 +100,7 @@ export function linkBlock<N>(
         headingGroups,
         documentGroups,
         isHeading: block.heading,
+        isTableRow: block.tableRow === true,
       },
       engine,
     );

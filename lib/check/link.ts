@@ -45,7 +45,7 @@ export interface Link {
 export const groupKey = (metric: number, group: number) => `${metric}:${group}`;
 
 /** A change verb right before a count ("an increase of 50 million users") makes it a change, not a level. */
-const CHANGE_BEFORE = /(?:increase[ds]?|rise|rose|risen|grew|grown|growth|gain(?:ed)?|added|adding|jump(?:ed)?|fell|fallen|drop(?:ped)?|decline[ds]?|decrease[ds]?|up|down|more|fewer|net)\s+(?:by\s+|of\s+)?(?:an?\s+)?(?:additional\s+|extra\s+|another\s+)?$|(?:增加|增长|新增|净增|减少|下降|增长了|增加了|增|减|多出|提高|提升|上升|增長|增加了|淨增|減少|下降|提升|上升)$/i;
+const CHANGE_BEFORE = /(?:\b(?:increase[ds]?|rise|rose|risen|grew|grown|growth|gain(?:ed)?|added|adding|jump(?:ed)?|fell|fallen|drop(?:ped)?|decline[ds]?|decrease[ds]?|down|net)|(?<!\b(?:make|makes|made|making|take|takes|took|sum|sums|summed|end|ends|ended|show|shows|showed|add|adds|ramp|ramped|pick|picked|open|opened|set)\s+)\bup)\s+(?:by\s+|of\s+)?(?:an?\s+)?(?:additional\s+|extra\s+|another\s+)?$|(?:增加|增长|新增|净增|减少|下降|增长了|增加了|增|减|多出|提高|提升|上升|增長|增加了|淨增|減少|下降|提升|上升)$/i;
 
 const VERDICT_RANK: Record<Verdict, number> = { exact: 3, rounded: 2, outdated: 1, conflict: 0 };
 
