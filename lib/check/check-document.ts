@@ -5,8 +5,8 @@ import type { TextBlock } from '../text/blocks';
 import { clauseAround, sentenceAround } from '../text/sentences';
 import type { CueHit } from './cues';
 import type { Engine } from './engine';
-import { groupKey, linkFigure, type CueEvidence } from './link';
-import type { Verdict } from './verdict';
+import { groupKey, linkFigure, type CueEvidence, type Link } from './link';
+import { verdictFor, type Verdict } from './verdict';
 
 /** A figure on the page linked to a metric, with its verdict and the evidence for it. */
 export interface Finding {
@@ -54,6 +54,22 @@ function outsideFigures(hits: CueHit[], figures: RecognisedNumber[]): CueHit[] {
 }
 
 /**
+ * "1.2 trillion yuan (about 171.39 billion U.S. dollars)", "15.25亿美元（约合人民币108亿元）": an amount in
+ * another currency right after a linked one, joined only by words of conversion, is the same
+ * figure converted; it inherits the metric (and gets its own verdict: a conversion is never exact).
+ */
+const CONVERSION_GLUE = /^\s*(?:(?:in|by|for|as of)\s+(?:(?:the\s+)?end\s+of\s+)?(?:19|20)\d\d|(?:19|20)\d\d年)?[\s,，、(（]*(?:or|i\.e\.|that is|equivalent to|equal to|worth|converted|约合|折合|合|相当于|即|約合|摺合|相當於)?[\s:：]*$/i;
+
+function conversionOf(previous: { figure: RecognisedNumber; link: Link } | undefined, figure: RecognisedNumber, text: string, engine: Engine): Link | undefined {
+  if (!previous || figure.kind !== 'currency' || previous.figure.kind !== 'currency' || figure.currency === previous.figure.currency) return undefined;
+  if (!CONVERSION_GLUE.test(text.slice(previous.figure.end, figure.start))) return undefined;
+  const metric = engine.metrics[previous.link.metric]!;
+  const result = verdictFor(figure, metric, engine.observations[previous.link.metric]!);
+  if (!result || result.verdict === 'conflict') return undefined; // a loose conversion never accuses anyone
+  return { metric: previous.link.metric, result, cues: previous.link.cues, score: previous.link.score };
+}
+
+/**
  * Checks a document given as blocks (from the DOM, plain text or Markdown). Pure and deterministic:
  * the same blocks always give the same findings, in the browser and in the CLI.
  */
@@ -89,8 +105,9 @@ export function checkBlocks<N>(blocks: ReadonlyArray<TextBlock<N>>, engine: Engi
     const block = blocks[b]!;
     const w = work[b];
     if (w) {
+      let previous: { figure: RecognisedNumber; link: Link } | undefined;
       for (const figure of w.figures) {
-        const link = linkFigure(
+        const linked = linkFigure(
           figure,
           {
             text: block.text,
@@ -105,6 +122,8 @@ export function checkBlocks<N>(blocks: ReadonlyArray<TextBlock<N>>, engine: Engi
           },
           engine,
         );
+        const link = linked ?? conversionOf(previous, figure, block.text, engine);
+        previous = link ? { figure, link } : undefined;
         if (!link) continue;
         const metric = engine.metrics[link.metric]!;
         const current = engine.observations[link.metric]![0]!;

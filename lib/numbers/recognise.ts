@@ -201,9 +201,7 @@ function wordEndingAt(k: number): string | null {
   while (ws > lastEnd && we - ws < 24 && isAsciiLetter(c(ws - 1))) ws--;
   if (ws === we || isLetter(c(ws - 1)) || isDigit(c(ws - 1))) return null;
   pwStart = ws;
-  let w = '';
-  for (let i = ws; i < we; i++) w += String.fromCharCode(lower(c(i)));
-  return w;
+  return S.slice(ws, we).toLowerCase();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -241,7 +239,8 @@ function currencyBefore(p: number, allowSpace: boolean): boolean {
     const x = c(k - 1);
     if (k - 1 < lastEnd) return false;
     if (x === DOLLAR) {
-      for (const [pre, code] of DOLLAR_PREFIX) {
+      for (let ti = 0; ti < DOLLAR_PREFIX.length; ti++) {
+      const e_ = DOLLAR_PREFIX[ti]!; const pre = e_[0]; const code = e_[1];
         const st = matchBefore(k - 1, pre);
         if (st >= 0 && !isLetter(c(st - 1)) && c(st) >= 65 && c(st) <= 90) {
           curStart = st;
@@ -270,7 +269,8 @@ function currencyBefore(p: number, allowSpace: boolean): boolean {
       return true;
     }
     if (isAsciiLetter(x)) {
-      for (const [pre, code] of CODE_PREFIX) {
+      for (let ti = 0; ti < CODE_PREFIX.length; ti++) {
+      const e_ = CODE_PREFIX[ti]!; const pre = e_[0]; const code = e_[1];
         const st = matchBefore(k, pre);
         if (st >= 0 && !isLetter(c(st - 1)) && !isDigit(c(st - 1))) {
           curStart = st;
@@ -440,6 +440,10 @@ const ZH_HEDGE2: [string, Hedge][] = [
   ['少于', 'under'],
 ];
 const ZH_CHAO = cp('超');
+/** Last characters of every Chinese prefix hedge, to reject quickly. */
+const ZH_HEDGE_LAST = new Set<number>(
+  [...ZH_HEDGE3, ...ZH_HEDGE2].map(([w]) => w.charCodeAt(w.length - 1)).concat(Array.from('超逾约近', cp)),
+);
 const ZH_YU2 = cp('逾');
 const ZH_YUE = cp('约');
 const ZH_JIN = cp('近');
@@ -448,12 +452,14 @@ function zhHedge(q: number): boolean {
   let k = q;
   if (c(k - 1) === SPACE) k--;
   const x = c(k - 1);
-  if (x < 0x3000) return false;
-  for (const [pat, h] of ZH_HEDGE3) {
+  if (x < 0x3000 || !ZH_HEDGE_LAST.has(x)) return false;
+  for (let ti = 0; ti < ZH_HEDGE3.length; ti++) {
+      const e_ = ZH_HEDGE3[ti]!; const pat = e_[0]; const h = e_[1];
     const st = matchBefore(k, pat);
     if (st >= 0) return setH(st, h);
   }
-  for (const [pat, h] of ZH_HEDGE2) {
+  for (let ti = 0; ti < ZH_HEDGE2.length; ti++) {
+      const e_ = ZH_HEDGE2[ti]!; const pat = e_[0]; const h = e_[1];
     const st = matchBefore(k, pat);
     if (st >= 0) return setH(st, h);
   }
@@ -509,7 +515,8 @@ function enScale(j: number): boolean {
     let fe = 0;
     const first = lower(c(k));
     if (first !== 104 && first !== 116 && first !== 109 && first !== 98) break; // h t m b
-    for (const [w, x] of EN_SCALES) {
+    for (let ti = 0; ti < EN_SCALES.length; ti++) {
+      const e_ = EN_SCALES[ti]!; const w = e_[0]; const x = e_[1];
       const m = matchAt(k, w);
       if (m >= 0 && !isLetter(c(m))) {
         found = m;
@@ -927,7 +934,8 @@ function finish(
       }
       if (isAsciiLetter(c(kw))) {
         const f = lower(c(kw));
-        for (const [w, k, code] of EN_UNITS) {
+        for (let ti = 0; ti < EN_UNITS.length; ti++) {
+      const e_ = EN_UNITS[ti]!; const w = e_[0]; const k = e_[1]; const code = e_[2];
           if (w.charCodeAt(0) !== f) continue;
           if (hyph && k !== K_PCT && k !== K_PP) continue;
           if (k === K_CUR && cur !== undefined) continue;
@@ -964,7 +972,8 @@ function finish(
         }
       } else {
         if (cur === undefined) {
-          for (const [w, code] of ZH_CURRENCY) {
+          for (let ti = 0; ti < ZH_CURRENCY.length; ti++) {
+      const e_ = ZH_CURRENCY[ti]!; const w = e_[0]; const code = e_[1];
             const e2 = matchAt(k, w);
             if (e2 >= 0) {
               cur = code;
@@ -990,7 +999,8 @@ function finish(
 
   // ---- suffix hedges
   if (src !== SRC_WORD) {
-    for (const [w, h] of ZH_SUFFIX_HEDGE) {
+    for (let ti = 0; ti < ZH_SUFFIX_HEDGE.length; ti++) {
+      const e_ = ZH_SUFFIX_HEDGE[ti]!; const w = e_[0]; const h = e_[1];
       const m = matchAt(j, w);
       if (m >= 0) {
         if (w === '上下' && SHANGXIA_NOT.has(c(m))) break;
@@ -1007,7 +1017,8 @@ function finish(
   if (sufH === 'none' && src !== SRC_ZH && c(j) === SPACE) {
     const f = lower(c(j + 1));
     if (f === 111 || f === 97) {
-      for (const [w, h] of EN_SUFFIX_HEDGE) {
+      for (let ti = 0; ti < EN_SUFFIX_HEDGE.length; ti++) {
+      const e_ = EN_SUFFIX_HEDGE[ti]!; const w = e_[0]; const h = e_[1];
         const m = matchAt(j + 1, w);
         if (m >= 0 && !isLetter(c(m))) {
           sufH = h;
@@ -1412,7 +1423,8 @@ function fractionCandidate(p: number): number {
   }
   const ve = k;
   let sufH: Hedge = 'none';
-  for (const [w, h] of ZH_SUFFIX_HEDGE) {
+  for (let ti = 0; ti < ZH_SUFFIX_HEDGE.length; ti++) {
+      const e_ = ZH_SUFFIX_HEDGE[ti]!; const w = e_[0]; const h = e_[1];
     const m = matchAt(k, w);
     if (m >= 0) {
       if (w === '上下' && SHANGXIA_NOT.has(c(m))) break;
