@@ -5,13 +5,13 @@ import { clauseAround, sentenceAround } from '../text/sentences';
 import type { Finding } from './check-document';
 import type { CueHit } from './cues';
 import type { Engine } from './engine';
-import { groupKey, linkFigure } from './link';
+import { groupKey, linkFigure, type Link } from './link';
+import { verdictFor } from './verdict';
 
 /**
- * `checkBlocks` split into its two passes, one block at a time, so that a caller can spread a
- * large document over many short tasks and reuse the work done for blocks whose text has not
- * changed. `checkInPhases` composes them and must always equal `checkBlocks` (a unit test holds
- * them together on every fixture, seed and the benchmark page).
+ * The checking engine in phases, one block at a time, so that a caller can spread a large document
+ * over many short tasks and reuse the work done for blocks whose text has not changed.
+ * `checkBlocks` (check-document.ts) is exactly these phases run one after the other.
  *
  *   scan   (pass 1, per block, depends on the block alone): the figures worth checking and the
  *          cue words around them;
@@ -19,6 +19,8 @@ import { groupKey, linkFigure } from './link';
  *   link   (pass 2, per block): each figure linked with its clause, sentence, paragraph, the
  *          heading above and the document as context.
  */
+
+export type Trace = (message: string) => void;
 
 export interface BlockScan {
   figures: RecognisedNumber[];
@@ -39,17 +41,23 @@ function worthChecking(figure: RecognisedNumber, engine: Engine): boolean {
 
 /**
  * Cue hits inside a figure ("U.S." in "1.53 billion U.S. dollars") say nothing about the context,
- * except in a word multiplier, where the word is the measure ("doubled" is growth).
+ * except in a word multiplier, where the word is the measure ("doubled" is growth). Only hits wholly
+ * inside a figure: "60 and above" is a cue even though "60" reads as a number.
  */
 function outsideFigures(hits: CueHit[], figures: RecognisedNumber[]): CueHit[] {
   if (figures.length === 0) return hits;
-  // Only hits wholly inside a figure: "60 and above" is a cue even though "60" reads as a number.
   return hits.filter((h) => !figures.some((f) => !f.multiplier && h.start >= f.start && h.end <= f.end));
 }
 
 /** Pass 1 for one block; undefined when the block can neither hold a finding nor give context. */
-export function scanBlock(text: string, heading: boolean, engine: Engine): BlockScan | undefined {
-  const figures = recogniseNumbers(text).filter((f) => worthChecking(f, engine));
+export function scanBlock(text: string, heading: boolean, engine: Engine, trace?: Trace): BlockScan | undefined {
+  const recognised = recogniseNumbers(text);
+  const figures = recognised.filter((f) => worthChecking(f, engine));
+  if (trace) {
+    for (const f of recognised) {
+      trace(`recognised "${text.slice(f.start, f.end)}" = ${f.value} ${f.kind}${f.currency ? ` ${f.currency}` : ''} hedge ${f.hedge} u ${f.unit}${figures.includes(f) ? '' : ' (no metric of this size)'}`);
+    }
+  }
   if (figures.length === 0 && !heading) return undefined;
   const hits = outsideFigures(engine.cues.scan(text), figures);
   const groups = new Set<string>();
@@ -78,6 +86,22 @@ export function headingGroupsOf<N>(blocks: ReadonlyArray<TextBlock<N>>, scans: R
   return out;
 }
 
+/**
+ * "1.2 trillion yuan (about 171.39 billion U.S. dollars)", "15.25亿美元（约合人民币108亿元）": an amount in
+ * another currency right after a linked one, joined only by words of conversion, is the same
+ * figure converted; it inherits the metric (and gets its own verdict: a conversion is never exact).
+ */
+const CONVERSION_GLUE = /^\s*(?:(?:in|by|for|as of)\s+(?:(?:the\s+)?end\s+of\s+)?(?:19|20)\d\d|(?:19|20)\d\d年)?[\s,，、(（]*(?:or|i\.e\.|that is|equivalent to|equal to|worth|converted|约合|折合|合|相当于|即|約合|摺合|相當於)?[\s:：]*$/i;
+
+function conversionOf(previous: { figure: RecognisedNumber; link: Link } | undefined, figure: RecognisedNumber, text: string, engine: Engine): Link | undefined {
+  if (!previous || figure.kind !== 'currency' || previous.figure.kind !== 'currency' || figure.currency === previous.figure.currency) return undefined;
+  if (!CONVERSION_GLUE.test(text.slice(previous.figure.end, figure.start))) return undefined;
+  const metric = engine.metrics[previous.link.metric]!;
+  const result = verdictFor(figure, metric, engine.observations[previous.link.metric]!);
+  if (!result || result.verdict === 'conflict') return undefined; // a loose conversion never accuses anyone
+  return { metric: previous.link.metric, result, cues: previous.link.cues, score: previous.link.score };
+}
+
 /** Pass 2 for one block: its findings, with `block` set to `index`. */
 export function linkBlock<N>(
   block: TextBlock<N>,
@@ -86,11 +110,13 @@ export function linkBlock<N>(
   headingGroups: Set<string>,
   documentGroups: Set<string>,
   engine: Engine,
+  trace?: Trace,
 ): Finding[] {
   if (!scan) return [];
   const findings: Finding[] = [];
+  let previous: { figure: RecognisedNumber; link: Link } | undefined;
   for (const figure of scan.figures) {
-    const link = linkFigure(
+    const linked = linkFigure(
       figure,
       {
         text: block.text,
@@ -101,9 +127,12 @@ export function linkBlock<N>(
         documentGroups,
         isHeading: block.heading,
         isTableRow: block.tableRow === true,
+        trace: trace && ((msg) => trace(`"${block.text.slice(figure.start, figure.end)}": ${msg}`)),
       },
       engine,
     );
+    const link = linked ?? conversionOf(previous, figure, block.text, engine);
+    previous = link ? { figure, link } : undefined;
     if (!link) continue;
     const metric = engine.metrics[link.metric]!;
     const current = engine.observations[link.metric]![0]!;
@@ -125,10 +154,10 @@ export function linkBlock<N>(
   return findings;
 }
 
-/** The phases run one after the other: equal to `checkBlocks(blocks, engine)`. */
-export function checkInPhases<N>(blocks: ReadonlyArray<TextBlock<N>>, engine: Engine): Finding[] {
-  const scans = blocks.map((b) => scanBlock(b.text, b.heading, engine));
+/** The phases run one after the other (this is `checkBlocks`). */
+export function checkInPhases<N>(blocks: ReadonlyArray<TextBlock<N>>, engine: Engine, trace?: Trace): Finding[] {
+  const scans = blocks.map((b) => scanBlock(b.text, b.heading, engine, trace));
   const documentGroups = documentGroupsOf(scans);
   const headings = headingGroupsOf(blocks, scans);
-  return blocks.flatMap((b, i) => linkBlock(b, i, scans[i], headings[i]!, documentGroups, engine));
+  return blocks.flatMap((b, i) => linkBlock(b, i, scans[i], headings[i]!, documentGroups, engine, trace));
 }

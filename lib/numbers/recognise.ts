@@ -58,9 +58,7 @@ const Z_GE = cp('个');
 const Z_CHENG = cp('成');
 const Z_CI = cp('次');
 const Z_REN = cp('人');
-const Z_YUAN = cp('元');
 const Z_ZHAO = cp('兆');
-const Z_DUN = cp('顿');
 const Z_COMMA = cp('、');
 const Z_NIAN = cp('年');
 const Z_YUE = cp('月');
@@ -240,7 +238,9 @@ function currencyBefore(p: number, allowSpace: boolean): boolean {
     if (k - 1 < lastEnd) return false;
     if (x === DOLLAR) {
       for (let ti = 0; ti < DOLLAR_PREFIX.length; ti++) {
-      const e_ = DOLLAR_PREFIX[ti]!; const pre = e_[0]; const code = e_[1];
+        const e_ = DOLLAR_PREFIX[ti]!;
+        const pre = e_[0];
+        const code = e_[1];
         const st = matchBefore(k - 1, pre);
         if (st >= 0 && !isLetter(c(st - 1)) && c(st) >= 65 && c(st) <= 90) {
           curStart = st;
@@ -270,7 +270,9 @@ function currencyBefore(p: number, allowSpace: boolean): boolean {
     }
     if (isAsciiLetter(x)) {
       for (let ti = 0; ti < CODE_PREFIX.length; ti++) {
-      const e_ = CODE_PREFIX[ti]!; const pre = e_[0]; const code = e_[1];
+        const e_ = CODE_PREFIX[ti]!;
+        const pre = e_[0];
+        const code = e_[1];
         const st = matchBefore(k, pre);
         if (st >= 0 && !isLetter(c(st - 1)) && !isDigit(c(st - 1))) {
           curStart = st;
@@ -454,12 +456,16 @@ function zhHedge(q: number): boolean {
   const x = c(k - 1);
   if (x < 0x3000 || !ZH_HEDGE_LAST.has(x)) return false;
   for (let ti = 0; ti < ZH_HEDGE3.length; ti++) {
-      const e_ = ZH_HEDGE3[ti]!; const pat = e_[0]; const h = e_[1];
+    const e_ = ZH_HEDGE3[ti]!;
+    const pat = e_[0];
+    const h = e_[1];
     const st = matchBefore(k, pat);
     if (st >= 0) return setH(st, h);
   }
   for (let ti = 0; ti < ZH_HEDGE2.length; ti++) {
-      const e_ = ZH_HEDGE2[ti]!; const pat = e_[0]; const h = e_[1];
+    const e_ = ZH_HEDGE2[ti]!;
+    const pat = e_[0];
+    const h = e_[1];
     const st = matchBefore(k, pat);
     if (st >= 0) return setH(st, h);
   }
@@ -507,6 +513,8 @@ function enScale(j: number): boolean {
       n++;
     }
     if (!isAsciiLetter(c(k))) return false;
+  } else if (c(k) === HYPHEN && isAsciiLetter(c(k + 1))) {
+    k++; // the 600-million mark (but not 600-million-user: see below)
   } else if (!isAsciiLetter(c(k))) return false;
   let e = 0;
   let end = -1;
@@ -516,7 +524,9 @@ function enScale(j: number): boolean {
     const first = lower(c(k));
     if (first !== 104 && first !== 116 && first !== 109 && first !== 98) break; // h t m b
     for (let ti = 0; ti < EN_SCALES.length; ti++) {
-      const e_ = EN_SCALES[ti]!; const w = e_[0]; const x = e_[1];
+      const e_ = EN_SCALES[ti]!;
+      const w = e_[0];
+      const x = e_[1];
       const m = matchAt(k, w);
       if (m >= 0 && !isLetter(c(m))) {
         found = m;
@@ -935,7 +945,10 @@ function finish(
       if (isAsciiLetter(c(kw))) {
         const f = lower(c(kw));
         for (let ti = 0; ti < EN_UNITS.length; ti++) {
-      const e_ = EN_UNITS[ti]!; const w = e_[0]; const k = e_[1]; const code = e_[2];
+          const e_ = EN_UNITS[ti]!;
+          const w = e_[0];
+          const k = e_[1];
+          const code = e_[2];
           if (w.charCodeAt(0) !== f) continue;
           if (hyph && k !== K_PCT && k !== K_PP) continue;
           if (k === K_CUR && cur !== undefined) continue;
@@ -969,13 +982,19 @@ function finish(
           exp += 2;
           mult = true;
           j = k + 1;
+          if (c(j) === Z_DUO || c(j) === Z_YU) {
+            sufH = 'over'; // 增长了两倍多
+            j++;
+          }
         }
       } else {
-        if (cur === undefined) {
+        {
           for (let ti = 0; ti < ZH_CURRENCY.length; ti++) {
-      const e_ = ZH_CURRENCY[ti]!; const w = e_[0]; const code = e_[1];
+            const e_ = ZH_CURRENCY[ti]!;
+            const w = e_[0];
+            const code = e_[1];
             const e2 = matchAt(k, w);
-            if (e2 >= 0) {
+            if (e2 >= 0 && (cur === undefined || cur === code)) {
               cur = code;
               unitKind = K_CUR;
               j = e2;
@@ -1000,7 +1019,9 @@ function finish(
   // ---- suffix hedges
   if (src !== SRC_WORD) {
     for (let ti = 0; ti < ZH_SUFFIX_HEDGE.length; ti++) {
-      const e_ = ZH_SUFFIX_HEDGE[ti]!; const w = e_[0]; const h = e_[1];
+      const e_ = ZH_SUFFIX_HEDGE[ti]!;
+      const w = e_[0];
+      const h = e_[1];
       const m = matchAt(j, w);
       if (m >= 0) {
         if (w === '上下' && SHANGXIA_NOT.has(c(m))) break;
@@ -1018,7 +1039,9 @@ function finish(
     const f = lower(c(j + 1));
     if (f === 111 || f === 97) {
       for (let ti = 0; ti < EN_SUFFIX_HEDGE.length; ti++) {
-      const e_ = EN_SUFFIX_HEDGE[ti]!; const w = e_[0]; const h = e_[1];
+        const e_ = EN_SUFFIX_HEDGE[ti]!;
+        const w = e_[0];
+        const h = e_[1];
         const m = matchAt(j + 1, w);
         if (m >= 0 && !isLetter(c(m))) {
           sufH = h;
@@ -1424,7 +1447,9 @@ function fractionCandidate(p: number): number {
   const ve = k;
   let sufH: Hedge = 'none';
   for (let ti = 0; ti < ZH_SUFFIX_HEDGE.length; ti++) {
-      const e_ = ZH_SUFFIX_HEDGE[ti]!; const w = e_[0]; const h = e_[1];
+    const e_ = ZH_SUFFIX_HEDGE[ti]!;
+    const w = e_[0];
+    const h = e_[1];
     const m = matchAt(k, w);
     if (m >= 0) {
       if (w === '上下' && SHANGXIA_NOT.has(c(m))) break;

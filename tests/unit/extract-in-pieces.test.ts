@@ -27,7 +27,7 @@ const bodyOf = (html: string) => {
 const inPieces = <T>(root: unknown): TextBlock<T>[] => [...piecesOf(root)].flatMap((run) => extractRun<T>(run));
 
 /** Blocks compared by text, heading flag and the identity of every segment's node. */
-const shape = (blocks: TextBlock<unknown>[]) => blocks.map((b) => ({ text: b.text, heading: b.heading, segments: b.segments.map((s) => [s.start, s.end, s.sourceStart]) }));
+const shape = (blocks: TextBlock<unknown>[]) => blocks.map((b) => ({ text: b.text, heading: b.heading, tableRow: b.tableRow, segments: b.segments.map((s) => [s.start, s.end, s.sourceStart]) }));
 function expectSameBlocks(a: TextBlock<unknown>[], b: TextBlock<unknown>[]) {
   expect(shape(a)).toEqual(shape(b));
   a.forEach((block, i) => block.segments.forEach((s, j) => expect(s.node).toBe(b[i]!.segments[j]!.node)));
