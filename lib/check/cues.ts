@@ -66,19 +66,25 @@ export function normaliseTerm(s: string): string {
 }
 
 const isAsciiTerm = (t: string) => /^[\x20-\x7e’]+$/.test(t);
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function termPattern(term: string): string {
-  const body = escape(term.replace(/’/g, "'"))
-    .replace(/'/g, "['’]")
-    .replace(/(?:\\-|\s)+/g, '[-\\s\\u00a0]+');
-  // English words take a plural or inflection ending for free: "user" finds "users".
-  return isAsciiTerm(term) && /[a-z]$/i.test(term) ? `${body}(?:e?s)?` : body;
+/** English words as the cue scan sees them: "country's", "5G", "U" and "S" of "U.S.". */
+const WORD = /[A-Za-z0-9]+(?:['’][A-Za-z]+)?/g;
+/** What may stand between the words of one term: "year-on-year", "year on year", "U.S.". */
+const WORD_GAP = /^[-\s\u00a0.]{1,3}$/;
+
+function wordsOf(term: string): string[] {
+  return (term.replace(/’/g, "'").match(WORD) ?? []).map((w) => w.toLowerCase());
+}
+
+interface Phrase {
+  words: string[];
+  info: TermInfo;
 }
 
 export class CueIndex {
   private readonly terms = new Map<string, TermInfo>();
-  private readonly regex: RegExp;
+  private readonly byFirstWord = new Map<string, Phrase[]>();
+  private readonly byFirstChar = new Map<string, TermInfo[]>();
 
   constructor(dataset: Pick<Dataset, 'metrics'>) {
     const info = (term: string): TermInfo => {
@@ -88,7 +94,7 @@ export class CueIndex {
         entry = { term: key, refs: [], excludes: [], categories: [], caseSensitive: null };
         this.terms.set(key, entry);
       }
-      if (/^[A-Z]{2,3}$/.test(term.replace(/\./g, ''))) entry.caseSensitive = term;
+      if (/^[A-Z]{2,3}$/.test(term.replace(/\./g, ''))) entry.caseSensitive = term.replace(/\./g, '');
       return entry;
     };
     const all = (terms: Partial<CueTerms>) => [...(terms.en ?? []), ...(terms.zh ?? []), ...(terms.zhHant ?? [])];
@@ -127,33 +133,84 @@ export class CueIndex {
       }
     }
 
-    const sorted = keys.sort((a, b) => b.length - a.length);
-    const ascii = sorted.filter(isAsciiTerm).map(termPattern);
-    const cjk = sorted.filter((t) => !isAsciiTerm(t)).map(termPattern);
-    const parts: string[] = [];
-    if (ascii.length) parts.push(`(?<![A-Za-z0-9])(?:${ascii.join('|')})(?![A-Za-z0-9])`);
-    if (cjk.length) parts.push(`(?:${cjk.join('|')})`);
-    this.regex = new RegExp(parts.join('|'), 'gi');
+    // English terms are looked up word by word (by their first word), Chinese terms character by
+    // character (by their first character): two linear passes, much cheaper than one regular
+    // expression with a thousand alternatives. Longest terms first, so the longest one wins.
+    for (const key of keys.sort((x, y) => y.length - x.length)) {
+      const info = this.terms.get(key)!;
+      if (isAsciiTerm(key)) {
+        const words = wordsOf(key);
+        if (words.length === 0) continue;
+        const list = this.byFirstWord.get(words[0]!) ?? [];
+        list.push({ words, info });
+        this.byFirstWord.set(words[0]!, list);
+      } else {
+        const first = key[0]!;
+        const list = this.byFirstChar.get(first) ?? [];
+        list.push(info);
+        this.byFirstChar.set(first, list);
+      }
+    }
   }
 
   /** Every cue, exclusion and context word in `text`, in order. */
   scan(text: string): CueHit[] {
     const hits: CueHit[] = [];
-    const re = this.regex;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      const info = this.lookup(m[0]);
-      if (info?.caseSensitive && m[0].replace(/e?s$/, '') !== info.caseSensitive) continue;
-      if (info && (info.refs.length || info.excludes.length || info.categories.length)) {
-        hits.push({ start: m.index, end: m.index + m[0].length, info });
-      }
-    }
-    return hits;
+    this.scanWords(text, hits);
+    this.scanCharacters(text, hits);
+    hits.sort((x, y) => x.start - y.start);
+    return hits.filter((h) => h.info.refs.length || h.info.excludes.length || h.info.categories.length);
   }
 
-  private lookup(found: string): TermInfo | undefined {
-    const key = normaliseTerm(found);
-    return this.terms.get(key) ?? this.terms.get(key.replace(/s$/, '')) ?? this.terms.get(key.replace(/es$/, ''));
+  private scanWords(text: string, hits: CueHit[]): void {
+    const words: Array<{ start: number; end: number; lower: string }> = [];
+    WORD.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = WORD.exec(text)) !== null) words.push({ start: m.index, end: m.index + m[0].length, lower: m[0].toLowerCase().replace(/’/g, "'") });
+    for (let i = 0; i < words.length; i++) {
+      const first = words[i]!;
+      const candidates =
+        this.byFirstWord.get(first.lower) ?? this.byFirstWord.get(first.lower.replace(/'s$/, '')) ?? this.byFirstWord.get(first.lower.replace(/e?s$/, ''));
+      if (!candidates) continue;
+      for (const phrase of candidates) {
+        const n = phrase.words.length;
+        if (i + n > words.length) continue;
+        let ok = true;
+        for (let k = 0; k < n && ok; k++) {
+          const w = words[i + k]!;
+          const want = phrase.words[k]!;
+          // The last word may take a plural or inflection ending: "user" finds "users".
+          // A possessive counts as the word: "India's" is India.
+          ok = w.lower === want || (k === n - 1 && (w.lower === `${want}s` || w.lower === `${want}es` || w.lower === `${want}'s`));
+          if (ok && k > 0) ok = WORD_GAP.test(text.slice(words[i + k - 1]!.end, w.start));
+        }
+        if (!ok) continue;
+        const end = words[i + n - 1]!.end;
+        const found = text.slice(first.start, end);
+        if (phrase.info.caseSensitive && found.replace(/\./g, '').replace(/e?s$/, '') !== phrase.info.caseSensitive) continue;
+        hits.push({ start: first.start, end, info: phrase.info });
+        i += n - 1; // terms do not overlap: "China Internet Network Information Center" hides its "Internet"
+        break;
+      }
+    }
   }
+
+  private scanCharacters(text: string, hits: CueHit[]): void {
+    const map = this.byFirstChar;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      // Chinese terms may start with Latin letters ("AI用户", "5G基站"): compare those case-insensitively.
+      const ascii = ch < '\u0080';
+      const candidates = map.get(ascii ? ch.toLowerCase() : ch);
+      if (!candidates) continue;
+      for (const info of candidates) {
+        if (ascii ? text.slice(i, i + info.term.length).toLowerCase() === info.term : text.startsWith(info.term, i)) {
+          hits.push({ start: i, end: i + info.term.length, info });
+          i += info.term.length - 1;
+          break;
+        }
+      }
+    }
+  }
+
 }

@@ -116,9 +116,15 @@ export function linkFigure(figure: RecognisedNumber, ctx: FigureContext, engine:
     return r ? Number(r.slice(0, 4)) : undefined;
   };
 
-  const sentenceYears = periodYears(ctx.text.slice(ctx.sentence.start, ctx.sentence.end));
+  let years: number[] | undefined;
+  const sentenceYears = () => (years ??= periodYears(ctx.text.slice(ctx.sentence.start, ctx.sentence.end)));
+  // Cheap first cut: a metric is only a candidate if one of its cue words stands in the figure's sentence.
+  const inSentence = new Set<number>();
+  for (const h of sentenceHits) for (const r of h.info.refs) inSentence.add(r.metric);
+  if (inSentence.size === 0) return undefined;
   const candidates: Array<Link & { fits: boolean; rank: number }> = [];
   for (const m of engine.byKind.get(figure.kind) ?? []) {
+    if (!inSentence.has(m)) continue;
     const metric = engine.metrics[m]!;
     const range = engine.plausible[m]!;
     const magnitude = Math.abs(figure.value);
@@ -134,7 +140,7 @@ export function linkFigure(figure: RecognisedNumber, ctx: FigureContext, engine:
     const result = verdictFor(figure, metric, engine.observations[m]!);
     if (!result) continue;
     const known = knownYears(metric, releasedYear);
-    if (sentenceYears.some((y) => y > Math.max(...known))) {
+    if (sentenceYears().some((y) => y > Math.max(...known))) {
       trace?.(`${metric.id}: the sentence speaks of a later year (a forecast or target)`);
       continue;
     }
@@ -165,7 +171,7 @@ export function linkFigure(figure: RecognisedNumber, ctx: FigureContext, engine:
         !ctx.isTableRow &&
         min >= LEVEL.sentence &&
         !conflictDoubt &&
-        !sentenceYears.some((y) => !known.has(y)) &&
+        !sentenceYears().some((y) => !known.has(y)) &&
         plausibleForConflict(figure, metric, engine.observations[m]![0]!);
     }
     if (!eligible) {

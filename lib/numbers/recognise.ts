@@ -178,7 +178,26 @@ function skipRun(p: number): number {
 /** Start of the word (ASCII letters, optional trailing '.') just before `end` after ≥1 space; -1 if none. */
 let pwStart = -1;
 let pwDot = false;
+let memoEnd = -1;
+let memoLastEnd = -1;
+let memoWord: string | null = null;
+let memoStart = -1;
+let memoDot = false;
 function prevWord(end: number): string | null {
+  if (end === memoEnd && lastEnd === memoLastEnd) {
+    pwStart = memoStart;
+    pwDot = memoDot;
+    return memoWord;
+  }
+  const w = prevWordUncached(end);
+  memoEnd = end;
+  memoLastEnd = lastEnd;
+  memoWord = w;
+  memoStart = pwStart;
+  memoDot = pwDot;
+  return w;
+}
+function prevWordUncached(end: number): string | null {
   let k = end;
   let n = 0;
   while (n < 4 && k > lastEnd && isSpace(c(k - 1))) {
@@ -686,6 +705,16 @@ const ZH_SUFFIX_HEDGE: [string, Hedge][] = [
   ['上下', 'about'],
 ];
 const SHANGXIA_NOT = new Set<number>(Array.from('游班文级楼层', cp));
+const ZH_SUFFIX_FIRST = new Set<number>(ZH_SUFFIX_HEDGE.map(([w]) => w.charCodeAt(0)));
+const ZH_CURRENCY_FIRST = new Set<number>(ZH_CURRENCY.map(([w]) => w.charCodeAt(0)));
+/** EN_UNITS grouped by first letter. */
+const EN_UNITS_BY_FIRST = new Map<number, [string, number, string?][]>();
+for (const u of EN_UNITS) {
+  const f = u[0].charCodeAt(0);
+  const list = EN_UNITS_BY_FIRST.get(f);
+  if (list) list.push(u);
+  else EN_UNITS_BY_FIRST.set(f, [u]);
+}
 
 const GROWTH_VERBS = ['增长', '增加', '提高', '提升', '上升', '扩大', '增大'];
 
@@ -943,13 +972,12 @@ function finish(
         }
       }
       if (isAsciiLetter(c(kw))) {
-        const f = lower(c(kw));
-        for (let ti = 0; ti < EN_UNITS.length; ti++) {
-          const e_ = EN_UNITS[ti]!;
+        const units = EN_UNITS_BY_FIRST.get(lower(c(kw)));
+        for (let ti = 0; units !== undefined && ti < units.length; ti++) {
+          const e_ = units[ti]!;
           const w = e_[0];
           const k = e_[1];
           const code = e_[2];
-          if (w.charCodeAt(0) !== f) continue;
           if (hyph && k !== K_PCT && k !== K_PP) continue;
           if (k === K_CUR && cur !== undefined) continue;
           const m = matchAt(kw, w);
@@ -967,7 +995,7 @@ function finish(
       const k = src === SRC_ASCII && c(j) === SPACE ? j + 1 : j;
       const x = c(k);
       let m: number;
-      if ((m = matchAt(k, '个百分点')) >= 0 || (m = matchAt(k, '百分点')) >= 0) {
+      if ((x === Z_GE || x === U_BAI) && ((m = matchAt(k, '个百分点')) >= 0 || (m = matchAt(k, '百分点')) >= 0)) {
         unitKind = K_PP;
         j = m;
       } else if (x === Z_CHENG) {
@@ -989,7 +1017,7 @@ function finish(
         }
       } else {
         {
-          for (let ti = 0; ti < ZH_CURRENCY.length; ti++) {
+          for (let ti = 0; ZH_CURRENCY_FIRST.has(x) && ti < ZH_CURRENCY.length; ti++) {
             const e_ = ZH_CURRENCY[ti]!;
             const w = e_[0];
             const code = e_[1];
@@ -1018,7 +1046,7 @@ function finish(
 
   // ---- suffix hedges
   if (src !== SRC_WORD) {
-    for (let ti = 0; ti < ZH_SUFFIX_HEDGE.length; ti++) {
+    for (let ti = 0; ZH_SUFFIX_FIRST.has(c(j)) && ti < ZH_SUFFIX_HEDGE.length; ti++) {
       const e_ = ZH_SUFFIX_HEDGE[ti]!;
       const w = e_[0];
       const h = e_[1];
@@ -1126,8 +1154,8 @@ function finish(
     }
   } else if (src === SRC_ZH && single && !scaled && kind !== 'percent' && kind !== 'percentage-points' && kind !== 'ratio') {
     return rejectTo; // 三个, 一家 …: single-character numerals need a scale or a percentage
-  } else if (src === SRC_WORD && !scaled && kind === 'count') {
-    return rejectTo;
+  } else if (src === SRC_WORD && !scaled && kind !== 'percent' && kind !== 'percentage-points' && kind !== 'ratio') {
+    return rejectTo; // English number words need a scale word, a percentage or a per-thousand
   }
   if (plainDigits >= 7 && !scaled && kind === 'count' && !classifier) return rejectTo;
 
@@ -1275,7 +1303,8 @@ function digitCandidate(p: number): number {
     let j = ve;
     let sep1 = 0;
     let len2 = 0;
-    let allSpaceGroupsLong = nInt >= 3;
+    let anyHyphen = false;
+    let lastLen = nInt;
     while (g < 12) {
       const sc = c(j);
       if ((sc === SPACE || sc === HYPHEN) && isDigit(c(j + 1))) {
@@ -1287,7 +1316,8 @@ function digitCandidate(p: number): number {
           sep1 = sc;
           len2 = n;
         }
-        if (n < 3) allSpaceGroupsLong = false;
+        if (sc === HYPHEN) anyHyphen = true;
+        lastLen = n;
         g++;
         total += n;
         j = k;
@@ -1295,9 +1325,9 @@ function digitCandidate(p: number): number {
     }
     if (g >= 2) {
       if (
-        (g >= 3 && total >= 7) ||
-        (g === 2 && sep1 === SPACE && total >= 8 && allSpaceGroupsLong) ||
-        (g === 2 && sep1 === HYPHEN && len2 >= 7) ||
+        (anyHyphen && g >= 3 && total >= 7) || // 2026-02-06, 400-810-8888
+        (!anyHyphen && total >= 8 && lastLen === 4) || // 6552 1234, 010 6552 1234 (but not a table row 446 538 302)
+        (g === 2 && sep1 === HYPHEN && len2 >= 7) || // 021-60000000
         prev === PLUS ||
         leadingZero ||
         areaCode
@@ -1322,7 +1352,7 @@ function digitCandidate(p: number): number {
       else if (curStart >= 0 && nx === 109) e = 6;
       else if (curStart >= 0 && nx === 98) e = 9;
       if (e !== 0) {
-        if (nx === 75 && plain && nInt === 1 && (M === 4 || M === 8)) return skipRun(p); // 4K, 8K video
+        if (nx === 75 && plain && nInt === 1 && (M === 4 || M === 8) && curStart < 0) return skipRun(p); // 4K, 8K video
         if (c(ve + 1) === HYPHEN && isLetter(c(ve + 2))) {
           // 5M-strong: adjective, keep the plain number
         } else {
@@ -1446,7 +1476,7 @@ function fractionCandidate(p: number): number {
   }
   const ve = k;
   let sufH: Hedge = 'none';
-  for (let ti = 0; ti < ZH_SUFFIX_HEDGE.length; ti++) {
+  for (let ti = 0; ZH_SUFFIX_FIRST.has(c(k)) && ti < ZH_SUFFIX_HEDGE.length; ti++) {
     const e_ = ZH_SUFFIX_HEDGE[ti]!;
     const w = e_[0];
     const h = e_[1];
@@ -1598,8 +1628,13 @@ function wordCandidate(p: number, wEnd: number): number {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Anchors: a digit; a run of two or more Chinese numerals; a single Chinese numeral only before
+ * 成 倍 点 个 多 余 (八成, 两倍, 六点零二亿, 两个百分点, 十多万); 百分之/千分之/万分之; 翻; English number and
+ * multiplier words. Single numerals inside words (一个, 统一, 十分) are not even anchors.
+ */
 const ANCHOR =
-  /[0-9\uFF10-\uFF19零〇一二三四五六七八九十百千万亿两億萬兩翻]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|doubled|tripled|trebled|quadrupled|halved)\b/gi;
+  /[0-9\uFF10-\uFF19]|[零〇一二三四五六七八九十百千万亿两億萬兩]{2,}|[零〇一二三四五六七八九十两兩](?=[成倍点點个個多余餘])|[百千万萬]分之|翻|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|doubled|tripled|trebled|quadrupled|halved)\b/gi;
 
 /**
  * Finds the figures in `text`. Results are sorted by start, never overlap, and carry UTF-16
@@ -1611,16 +1646,24 @@ export function recogniseNumbers(text: string): RecognisedNumber[] {
   S = text;
   L = text.length;
   lastEnd = 0;
+  memoEnd = -1;
   OUT = out;
   const re = ANCHOR;
   re.lastIndex = 0;
   try {
+    let from = 0;
     while (re.test(text)) {
       const mEnd = re.lastIndex;
       let p = mEnd - 1;
-      const x = c(p);
+      let x = c(p);
       if (isAsciiLetter(x)) {
-        while (p > 0 && isAsciiLetter(c(p - 1))) p--;
+        while (p > from && isAsciiLetter(c(p - 1))) p--;
+      } else if (x === Z_ZHI) {
+        p = mEnd - 3;
+        x = c(p);
+      } else if (!isDigit(x) && x !== Z_FAN) {
+        while (p > from && isZhNumeral(c(p - 1))) p--;
+        x = c(p);
       }
       let next: number;
       const n0 = out.length;
@@ -1635,7 +1678,8 @@ export function recogniseNumbers(text: string): RecognisedNumber[] {
         next = mEnd;
       }
       re.lastIndex = next > p ? Math.min(next, L) : mEnd;
-      if (re.lastIndex >= L) break;
+      from = re.lastIndex;
+      if (from >= L) break;
     }
   } catch {
     // never throw: keep what was found

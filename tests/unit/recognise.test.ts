@@ -89,6 +89,9 @@ table('English counts and scale words', [
   { text: 'Regulators registered 446 services.', span: '446', value: 446, sig: 3, u: 1 },
   { text: 'She cited two million users.', span: 'two million', value: 2e6, sig: 1, u: 1e6, numeral: 'two' },
   { text: 'That is some 2,025 people.', span: 'some 2,025', value: 2025, hedge: 'about' },
+  { text: 'Users crossed the 600-million mark.', span: 'crossed the 600-million', value: 6e8, hedge: 'over' },
+  { text: 'It lists 600+ apps.', span: '600+', value: 600, hedge: 'over' },
+  { text: 'Shanghai offered 5 mln yuan.', span: '5 mln yuan', value: 5e6, currency: 'CNY' },
 ]);
 
 table('English money', [
@@ -207,6 +210,9 @@ table('Chinese figures with Arabic digits', [
   { text: '占比为3‰。', span: '3‰', value: 0.003, kind: 'ratio' },
   { text: '用户规模达６.０２亿。', span: '６.０２亿', value: 6.02e8, sig: 3, numeral: '６.０２' },
   { text: '增长了1.5倍。', span: '1.5倍', value: 150, kind: 'percent', multiplier: true },
+  { text: '总收入达人民币 1.2万亿元。', span: '人民币 1.2万亿元', value: 1.2e12, currency: 'CNY' },
+  { text: '文章阅读 10万+。', span: '10万+', value: 1e5, hedge: 'over' },
+  { text: '规模达4.57 亿。', span: '4.57 亿', value: 4.57e8 },
 ]);
 
 table('Chinese numerals', [
@@ -223,6 +229,10 @@ table('Chinese numerals', [
   { text: '占比为百分之四十二点八。', span: '百分之四十二点八', value: 42.8, kind: 'percent', sig: 3, u: 0.1 },
   { text: '不良率控制在千分之三。', span: '千分之三', value: 0.003, kind: 'ratio', sig: 1, u: 0.001 },
   { text: '差错率低于万分之五。', span: '低于万分之五', value: 0.0005, kind: 'ratio', hedge: 'under', u: 0.0001 },
+  { text: '普及率提高两个百分点。', span: '两个百分点', value: 2, kind: 'percentage-points' },
+  { text: '带动十多万人就业。', span: '十多万人', value: 1e5, hedge: 'over' },
+  { text: '投资一千多亿元。', span: '一千多亿元', value: 1e11, currency: 'CNY', hedge: 'over' },
+  { text: '网民规模达十一亿二千五百万人。', span: '十一亿二千五百万人', value: 1.125e9 },
 ]);
 
 table('Chinese hedges', [
@@ -256,6 +266,9 @@ table('Chinese word multipliers', [
   { text: '用户规模翻了一番。', span: '翻了一番', value: 100, kind: 'percent', multiplier: true },
   { text: '收入翻两番。', span: '翻两番', value: 300, kind: 'percent', multiplier: true },
   { text: '收入增长了近两倍。', span: '近两倍', value: 200, kind: 'percent', multiplier: true, hedge: 'nearly' },
+  { text: '收入增长了两倍多。', span: '两倍多', value: 200, kind: 'percent', multiplier: true, hedge: 'over' },
+  { text: '用户增長逾一倍。', span: '逾一倍', value: 100, kind: 'percent', multiplier: true, hedge: 'over' },
+  { text: '收入实现翻倍。', span: '翻倍', value: 100, kind: 'percent', multiplier: true },
 ]);
 
 // -----------------------------------------------------------------------------------------------
@@ -412,6 +425,12 @@ describe('durations and ages may be returned as plain counts', () => {
 });
 
 describe('general guarantees', () => {
+  it('keeps a table row of numbers separated by spaces (it is not a phone number)', () => {
+    expect(recogniseNumbers('Rows: 446 538 302 254.').map((r) => r.value)).toEqual([446, 538, 302, 254]);
+  });
+  it('does not take a bare Chinese numeral with a classifier as a figure (一个, 三家)', () => {
+    expect(recogniseNumbers('这是一个平台，有三家企业。')).toEqual([]);
+  });
   it('returns an empty list for empty or figure-free text', () => {
     expect(recogniseNumbers('')).toEqual([]);
     expect(recogniseNumbers('No figures here at all.')).toEqual([]);
