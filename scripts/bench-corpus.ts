@@ -24,6 +24,11 @@ const EN = [
   (n: () => string) => `The country now has ${n()} ten-thousand-GPU intelligent computing clusters and over ${n()} AI enterprises.`,
   () => `Officials said the new rules would take effect next month and apply to all platforms operating in the country.`,
   () => `Readers can contact the newsroom at +86 10 6552 1234 or follow the live blog for updates at 10:30.`,
+  () => `The report, released by the China Internet Network Information Center on Thursday, underscores broader adoption of the technology.`,
+  () => `Industry insiders say competition among platforms has intensified as companies race to turn research into products people pay for.`,
+  () => `Critics warned that rapid adoption could outpace oversight, and called for clearer rules on data protection and accountability.`,
+  () => `Small firms, in particular, are using the tools to cut costs in design, testing and customer service.`,
+  () => `The ministry said it would continue to support research, standards development and the training of skilled workers.`,
 ];
 const ZH = [
   (n: () => string) => `截至2025年12月，我国网民规模达${n()}亿人，互联网普及率达${n()}%。`,
@@ -32,6 +37,10 @@ const ZH = [
   (n: () => string) => `本次展会吸引了${n()}万名观众，共有${n()}家企业参展，签约项目${n()}个。`,
   (n: () => string) => `我国累计建成5G基站${n()}万个，万卡智算集群${n()}个，人工智能企业超过${n()}家。`,
   () => `记者从有关部门获悉，相关规定将于下月起正式施行，适用于所有在境内运营的平台。`,
+  () => `报告指出，生成式人工智能正加速融入生产生活，成为推动经济社会数字化智能化转型的重要引擎。`,
+  () => `业内人士表示，随着应用场景不断拓展，中小企业正成为技术创新的重要力量。`,
+  () => `专家建议，在鼓励创新的同时，应进一步完善数据安全和个人信息保护等方面的制度建设。`,
+  () => `不少地方出台支持政策，推动人工智能在制造、医疗、教育等领域落地应用。`,
   (n: () => string) => `京ICP备${n()}${n()}${n()}号 联系电话：010-${n()}${n()}${n()}${n()} 版权所有 2026`,
 ];
 
