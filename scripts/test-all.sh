@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The one test command: sets up, then runs every suite, and ends with one line "N passed, M failed"
-# counting every test of every suite. Exits non-zero if anything failed.
+# The one test command: sets up (npm packages, Debian's Chromium), builds the extension, runs every
+# suite, and ends with one line "N passed, M failed" counting every test of every suite.
+# Exits non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
+bash scripts/setup.sh chromium || { echo "0 passed, 1 failed"; exit 1; }
 
 passed=0
 failed=0
@@ -12,12 +13,30 @@ mkdir -p out
 echo "» typecheck"
 if npx tsc --noEmit -p .; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
-echo "» unit, property and CLI tests (Vitest)"
+echo "» unit, property, CLI and accuracy tests (Vitest)"
+rm -f out/vitest.json
 npx vitest run --reporter=default --reporter=json --outputFile=out/vitest.json
 if [ -f out/vitest.json ]; then
-  read -r p f < <(node -e 'const r=require("./out/vitest.json");console.log(r.numPassedTests, r.numFailedTests + (r.numTotalTestSuites && r.testResults.filter(t=>t.status==="failed"&&t.assertionResults.length===0).length))')
+  read -r p f < <(node -e 'const r=require("./out/vitest.json"); const broken=r.testResults.filter(t=>t.status==="failed"&&t.assertionResults.length===0).length; console.log(r.numPassedTests, r.numFailedTests + broken)')
   passed=$((passed + p)); failed=$((failed + f))
 else
+  failed=$((failed + 1))
+fi
+
+echo "» build the extension (Chromium)"
+if npx wxt build > out/build.log 2>&1; then
+  passed=$((passed + 1))
+  echo "» end-to-end tests in Chromium with the built extension (Playwright)"
+  rm -f out/playwright.json
+  npx playwright test
+  if [ -f out/playwright.json ]; then
+    read -r p f < <(node -e 'const s=require("./out/playwright.json").stats; console.log(s.expected + s.flaky, s.unexpected)')
+    passed=$((passed + p)); failed=$((failed + f))
+  else
+    failed=$((failed + 1))
+  fi
+else
+  cat out/build.log
   failed=$((failed + 1))
 fi
 
