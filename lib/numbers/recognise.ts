@@ -330,6 +330,7 @@ const EN_HEDGE = new Map<string, Hedge>([
   ['surpassed', 'over'],
   ['surpasses', 'over'],
   ['surpassing', 'over'],
+  ['top', 'over'],
   ['tops', 'over'],
   ['topped', 'over'],
   ['topping', 'over'],
@@ -448,6 +449,8 @@ const ZH_HEDGE2: [string, Hedge][] = [
   ['多于', 'over'],
   ['至少', 'over'],
   ['大约', 'about'],
+  ['约合', 'about'],
+  ['约有', 'about'],
   ['约为', 'about'],
   ['大概', 'about'],
   ['接近', 'nearly'],
@@ -644,6 +647,8 @@ const EN_UNITS: [string, number, string?][] = [
   ['ppts', K_PP],
   ['ppt', K_PP],
   ['pp', K_PP],
+  ['points', K_PP], // "up 25.2 points" (percentage points in statistics reporting)
+  ['pts', K_PP],
   ['per ten thousand', K_R4],
   ['per 10,000', K_R4],
   ['per 10000', K_R4],
@@ -1349,7 +1354,7 @@ function digitCandidate(p: number): number {
       else if (nx === 77) e = 6;
       else if (nx === 66) e = 9;
       else if (nx === 84) e = 12;
-      else if (curStart >= 0 && nx === 109) e = 6;
+      else if (nx === 109) e = 6; // 327m (British "million"; 5mm, 3min are rejected as glued letters)
       else if (curStart >= 0 && nx === 98) e = 9;
       if (e !== 0) {
         if (nx === 75 && plain && nInt === 1 && (M === 4 || M === 8) && curStart < 0) return skipRun(p); // 4K, 8K video
@@ -1505,7 +1510,7 @@ function fanCandidate(p: number): number {
   let k = p + 1;
   let vs = p;
   let ve: number;
-  let n: number;
+  let n: number; // growth as a multiple of 100 %
   let hedge: Hedge = 'none';
   const a = c(k);
   if (a === Z_FAN2 || a === Z_BEI) {
@@ -1533,10 +1538,12 @@ function fanCandidate(p: number): number {
     }
     let d = zhDigit(c(k));
     if (d < 0 && isDigit(c(k)) && !isDigit(c(k + 1))) d = c(k) - 48;
-    if (d < 1 || d > 9 || c(k + 1) !== Z_FAN2) return p + 1;
+    const unitCh = c(k + 1);
+    if (d < 1 || d > 9 || (unitCh !== Z_FAN2 && unitCh !== Z_BEI)) return p + 1;
     vs = k;
     ve = k + 1;
-    n = d;
+    // 翻X番 = ×2^X; 翻了X倍 = +X×100 %
+    n = unitCh === Z_FAN2 ? Math.pow(2, d) - 1 : d;
     k = k + 2;
   }
   let end = k;
@@ -1549,7 +1556,7 @@ function fanCandidate(p: number): number {
     start = hStart;
     if (hedge === 'none') hedge = hKind;
   }
-  emit(start, end, vs, ve, Math.pow(2, n) - 1, 0, 2, 'percent', undefined, hedge, true);
+  emit(start, end, vs, ve, n, 0, 2, 'percent', undefined, hedge, true);
   return end;
 }
 
@@ -1585,9 +1592,12 @@ const WORD_VALUES = new Map<string, number>([
 const MULTIPLIER_WORDS = new Map<string, [number, number]>([
   // word → [mantissa, exponent]
   ['doubled', [1, 2]],
+  ['doubles', [1, 2]],
   ['tripled', [2, 2]],
+  ['triples', [2, 2]],
   ['trebled', [2, 2]],
   ['quadrupled', [3, 2]],
+  ['quadruples', [3, 2]],
   ['halved', [-5, 1]],
 ]);
 
@@ -1634,7 +1644,7 @@ function wordCandidate(p: number, wEnd: number): number {
  * multiplier words. Single numerals inside words (一个, 统一, 十分) are not even anchors.
  */
 const ANCHOR =
-  /[0-9\uFF10-\uFF19]|[零〇一二三四五六七八九十百千万亿两億萬兩]{2,}|[零〇一二三四五六七八九十两兩](?=[成倍点點个個多余餘])|[百千万萬]分之|翻|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|doubled|tripled|trebled|quadrupled|halved)\b/gi;
+  /[0-9\uFF10-\uFF19]|[零〇一二三四五六七八九十百千万亿两億萬兩]{2,}|[零〇一二三四五六七八九十两兩](?=[成倍点點个個多余餘])|[百千万萬]分之|翻|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|doubled|doubles|tripled|triples|trebled|quadrupled|quadruples|halved)\b/gi;
 
 /**
  * Finds the figures in `text`. Results are sorted by start, never overlap, and carry UTF-16

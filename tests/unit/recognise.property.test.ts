@@ -56,7 +56,7 @@ function invariants(text: string, out: RecognisedNumber[]): void {
 }
 
 const NUMERAL =
-  /[0-9０-９零〇一二三四五六七八九十百千万亿两億萬兩]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|doubled|tripled|trebled|quadrupled|halved|翻番|翻倍/i;
+  /[0-9０-９零〇一二三四五六七八九十百千万亿两億萬兩]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|doubled|doubles|tripled|triples|trebled|quadrupled|quadruples|halved|翻番|翻倍/i;
 
 /** Fragments that exercise the recogniser's edge cases when glued together at random. */
 const FRAGMENTS = [
@@ -64,7 +64,7 @@ const FRAGMENTS = [
   '%', '％', '‰', '‱', '+', '#', '$', '¥', '￥', '€', '£', 'US', 'HK', 'RMB', 'USD', 'x', 'K', 'M', 'B', 'T', 'k', 'm', 'bn', 'mn',
   'th', 's', 'G', 'v', 'GPT-', 'H', ' million', ' billion', ' thousand', ' trillion', '-thousand-', ' percent', ' per cent',
   ' percentage points', ' per thousand', ' per ten thousand', ' EFLOPS', ' yuan', ' dollars', 'more than ', 'over ', 'about ',
-  'nearly ', 'less than ', 'the ', 'Passes ', 'doubled', 'tripled', 'halved', 'three ', 'ten-', 'one ', 'twenty-', 'five',
+  'nearly ', 'less than ', 'the ', 'Passes ', 'doubled', 'doubles', 'tripled', 'halved', 'three ', 'ten-', 'one ', 'twenty-', 'five',
   '万', '亿', '萬', '億', '兆', '千', '百', '十', '一', '二', '两', '兩', '三', '零', '〇', '点', '點', '成', '倍', '番', '翻', '翻了',
   '个', '個', '人', '家', '卡', '元', '美元', '港元', '百分点', '个百分点', '百分之', '千分之', '万分之', '多', '余', '以上', '左右',
   '超过', '超', '逾', '约', '近', '最近', '不到', '年', '月', '日', '号', '第', '增长了', '百亿亿次/秒', '１', '６', '．',

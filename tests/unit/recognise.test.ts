@@ -91,6 +91,8 @@ table('English counts and scale words', [
   { text: 'That is some 2,025 people.', span: 'some 2,025', value: 2025, hedge: 'about' },
   { text: 'Users crossed the 600-million mark.', span: 'crossed the 600-million', value: 6e8, hedge: 'over' },
   { text: 'It lists 600+ apps.', span: '600+', value: 600, hedge: 'over' },
+  { text: 'GenAI users top 600 million.', span: 'top 600 million', value: 6e8, hedge: 'over' },
+  { text: 'Online education users: 327m.', span: '327m', value: 3.27e8, sig: 3, u: 1e6 },
   { text: 'Shanghai offered 5 mln yuan.', span: '5 mln yuan', value: 5e6, currency: 'CNY' },
 ]);
 
@@ -131,6 +133,7 @@ table('English percentages, ratios and EFLOPS', [
   { text: 'Up 25.2 percentage points from 2024.', span: '25.2 percentage points', value: 25.2, kind: 'percentage-points', sig: 3, u: 0.1 },
   { text: 'Up 25.2 percentage point.', span: '25.2 percentage point', value: 25.2, kind: 'percentage-points' },
   { text: 'Up 25.2 ppts on the year.', span: '25.2 ppts', value: 25.2, kind: 'percentage-points' },
+  { text: 'Penetration is up 25.2 points from a year earlier.', span: '25.2 points', value: 25.2, kind: 'percentage-points' },
   { text: 'The rate was three per thousand.', span: 'three per thousand', value: 0.003, kind: 'ratio', sig: 1, u: 0.001 },
   { text: 'The rate was 3 per 1,000 users.', span: '3 per 1,000', value: 0.003, kind: 'ratio', sig: 1, u: 0.001 },
   { text: 'The rate was 3‰ of users.', span: '3‰', value: 0.003, kind: 'ratio', sig: 1, u: 0.001 },
@@ -151,6 +154,7 @@ table('English word multipliers', [
   { text: 'Revenue nearly tripled.', span: 'nearly tripled', value: 200, kind: 'percent', multiplier: true, hedge: 'nearly' },
   { text: 'Output quadrupled.', span: 'quadrupled', value: 300, kind: 'percent', multiplier: true },
   { text: 'Costs halved.', span: 'halved', value: -50, kind: 'percent', multiplier: true },
+  { text: 'GenAI user base more than doubles.', span: 'more than doubles', value: 100, kind: 'percent', multiplier: true, hedge: 'over' },
 ]);
 
 table('English hedges', [
@@ -199,6 +203,7 @@ table('Chinese figures with Arabic digits', [
   { text: '人工智能核心产业规模达1.2万亿元。', span: '1.2万亿元', value: 1.2e12, currency: 'CNY', sig: 2, u: 1e11 },
   { text: '微短剧海外市场收入达15.25亿美元。', span: '15.25亿美元', value: 1.525e9, currency: 'USD', sig: 4, u: 1e6 },
   { text: '港股成交额约1亿港元。', span: '约1亿港元', value: 1e8, currency: 'HKD', hedge: 'about' },
+  { text: '核心产业规模约合1700亿美元。', span: '约合1700亿美元', value: 1.7e11, currency: 'USD', hedge: 'about' },
   { text: '企业数量达25.4万户。', span: '25.4万户', value: 254000, sig: 3, u: 1000 },
   { text: '企業數量達25.4萬戶。', span: '25.4萬戶', value: 254000 },
   { text: '算力总规模达1590百亿亿次/秒。', span: '1590百亿亿次/秒', value: 1590, kind: 'eflops', numeral: '1590' },
@@ -269,6 +274,7 @@ table('Chinese word multipliers', [
   { text: '收入增长了两倍多。', span: '两倍多', value: 200, kind: 'percent', multiplier: true, hedge: 'over' },
   { text: '用户增長逾一倍。', span: '逾一倍', value: 100, kind: 'percent', multiplier: true, hedge: 'over' },
   { text: '收入实现翻倍。', span: '翻倍', value: 100, kind: 'percent', multiplier: true },
+  { text: '用户规模翻了一倍多。', span: '翻了一倍多', value: 100, kind: 'percent', multiplier: true, hedge: 'over' },
 ]);
 
 // -----------------------------------------------------------------------------------------------
