@@ -16,6 +16,24 @@ export function pageLocaleOf(lang: string | null | undefined, figureText: string
   return HAN.test(figureText) ? 'zh-CN' : 'en';
 }
 
+const TRADITIONAL_LANG = /^zh-(tw|hk|mo|hant)\b/i;
+const TRADITIONAL_CHARS = /[億萬個點約]/;
+
+/** Does the page write Chinese in Traditional script (zh-TW, zh-HK, zh-Hant, or 億/萬 in the figure)? */
+export function isTraditionalPage(lang: string | null | undefined, figureText: string): boolean {
+  const l = (lang ?? '').trim();
+  if (TRADITIONAL_LANG.test(l)) return true;
+  if (/^zh/i.test(l)) return TRADITIONAL_CHARS.test(figureText) && !/[亿万个点约]/.test(figureText);
+  return !l && TRADITIONAL_CHARS.test(figureText);
+}
+
+const TO_TRADITIONAL: Record<string, string> = { 亿: '億', 万: '萬', 个: '個', 点: '點', 约: '約', 预: '預', 计: '計', 过: '過' };
+
+/** A formatted Chinese value in Traditional script ("6.02亿" → "6.02億", "25.2个百分点" → "25.2個百分點"). */
+export function toTraditionalValue(s: string): string {
+  return s.replace(/[亿万个点约预计过]/g, (c) => TO_TRADITIONAL[c] ?? c);
+}
+
 /** "China Internet Network Information Center (CNNIC)" → "CNNIC"; names without an acronym stay whole. */
 export function shortPublisher(name: string): string {
   const m = /\(([A-Z][A-Za-z&.]{1,11})(?:[,;][^)]*)?\)\s*$/.exec(name);
@@ -45,12 +63,12 @@ export function periodEndTime(period: string): number {
   return Date.UTC(y, m - 1, d);
 }
 
-/** A value for an axis label, short: three significant digits at most ("602M", "6.02亿", "42.8%"). */
+/** A value for an axis label, short: four significant digits at most ("602M", "1.125B", "6.02亿", "42.8%"). */
 export function formatAxisValue(value: number, metric: Pick<Metric, 'kind' | 'currency'>, locale: UiLocale): string {
   const n = new Intl.NumberFormat(locale, {
     notation: Math.abs(value) >= 1e4 ? 'compact' : 'standard',
     compactDisplay: locale === 'en' ? 'short' : 'long',
-    maximumSignificantDigits: 3,
+    maximumSignificantDigits: 4,
   }).format(metric.kind === 'ratio' ? value * 1000 : value);
   switch (metric.kind) {
     case 'percent':

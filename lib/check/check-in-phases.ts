@@ -115,13 +115,15 @@ export function linkBlock<N>(
   if (!scan) return [];
   const findings: Finding[] = [];
   let previous: { figure: RecognisedNumber; link: Link } | undefined;
+  const wholeRow = { start: 0, end: block.text.length };
   for (const figure of scan.figures) {
     const linked = linkFigure(
       figure,
       {
         text: block.text,
-        clause: clauseAround(block.text, figure.start, figure.end),
-        sentence: sentenceAround(block.text, figure.start, figure.end),
+        // A table row is one statement: the row's label cell says what every value cell is.
+        clause: block.tableRow ? wholeRow : clauseAround(block.text, figure.start, figure.end),
+        sentence: block.tableRow ? wholeRow : sentenceAround(block.text, figure.start, figure.end),
         hits: scan.hits,
         headingGroups,
         documentGroups,

@@ -170,7 +170,10 @@ export class CueIndex {
     for (let i = 0; i < words.length; i++) {
       const first = words[i]!;
       const candidates =
-        this.byFirstWord.get(first.lower) ?? this.byFirstWord.get(first.lower.replace(/'s$/, '')) ?? this.byFirstWord.get(first.lower.replace(/e?s$/, ''));
+        this.byFirstWord.get(first.lower) ??
+        this.byFirstWord.get(first.lower.replace(/'s$/, '')) ??
+        this.byFirstWord.get(first.lower.replace(/s$/, '')) ??
+        this.byFirstWord.get(first.lower.replace(/es$/, ''));
       if (!candidates) continue;
       for (const phrase of candidates) {
         const n = phrase.words.length;

@@ -93,3 +93,26 @@ export function isEnabled(url: string, settings: SiteSettings): boolean {
   if (!site) return false;
   return settings.mode === 'all-except' ? !listCovers(settings.disabledSites, site) : listCovers(settings.enabledSites, site);
 }
+
+/** Whether the site rules alone turn checking on for this URL (the global switch aside): what the popup's site switch shows. */
+export function siteRuleEnabled(url: string, settings: SiteSettings): boolean {
+  return isEnabled(url, { ...settings, enabled: true });
+}
+
+/**
+ * Turns checking on or off for the site of `url` by editing the list of the current mode
+ * (the popup's switch, the `toggle-site` command, the context menu):
+ * - `all-except`, off: adds the site; on: removes every entry that covers it (a broader
+ *   `example.com` entry too, so the site really comes back on);
+ * - `only-listed`, on: adds the site; off: removes every entry that covers it.
+ * The global switch is left alone. Returns the same object when nothing changes.
+ */
+export function setSiteEnabled<S extends SiteSettings>(settings: S, url: string, on: boolean): S {
+  const site = siteOf(url);
+  if (!site || siteRuleEnabled(url, settings) === on) return settings;
+  const key = settings.mode === 'all-except' ? 'disabledSites' : 'enabledSites';
+  const add = settings.mode === 'all-except' ? !on : on;
+  const list = settings[key];
+  const next = add ? [...list, site] : list.filter((p) => !patternCovers(p, site));
+  return { ...settings, [key]: next };
+}
