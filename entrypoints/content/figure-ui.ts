@@ -28,3 +28,13 @@ export interface FigureUi {
   /** Remove the host element and every listener. */
   destroy(): void;
 }
+
+/** Options of `createFigureUi` (entrypoints/content/ui.ts). All optional: `createFigureUi()` works. */
+export interface FigureUiOptions {
+  /** Ends the UI with its owner (e.g. WXT's `ctx.signal`): listeners removed, host element gone. */
+  signal?: AbortSignal;
+  /** Language of the card's own words; default: the browser's UI language. Numbers follow the page. */
+  locale?: UiLocale;
+  /** Hover delay before a card opens, in ms (default 350). */
+  hoverDelayMs?: number;
+}

@@ -80,7 +80,7 @@ export function cleanSiteList(input: unknown): string[] {
   return out;
 }
 
-const siteList = z.pipe(z.catch(z.array(z.unknown()), () => []), z.transform(cleanSiteList));
+const siteList = z.pipe(z.catch(z.array(z.unknown()), () => []), z.transform((list: unknown[]) => cleanSiteList(list)));
 const flag = (fallback: boolean) => z.catch(z.boolean(), fallback);
 
 const verdictsSchema = z.catch(
