@@ -48,11 +48,22 @@ const LONG_TASKS = `
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  window.__frames = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const script = e.renderStart ? e.renderStart - e.startTime : e.duration;
+        window.__frames.push({ start: e.startTime, duration: e.duration, script, render: e.duration - script });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {}
 `;
 
 interface Run {
   ms: number;
   longestTask: number;
+  /** The longest animation frame after the start, and its rendering part. */
+  frames?: { duration: number; render: number };
   firstMarkMs?: number;
   marks: number;
 }
@@ -63,6 +74,15 @@ async function longestTaskAfter(page: Page, from: number): Promise<number> {
   return page.evaluate((t) => {
     const tasks = (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks;
     return Math.max(0, ...tasks.filter((x) => x.start + x.duration > t).map((x) => x.duration));
+  }, from);
+}
+
+/** The longest animation frame after `from`, and how much of it was rendering (style, layout, paint). */
+async function framesAfter(page: Page, from: number): Promise<{ duration: number; render: number }> {
+  return page.evaluate((t) => {
+    const frames = (window as unknown as { __frames: Array<{ start: number; duration: number; script: number; render: number }> }).__frames.filter((f) => f.start + f.duration > t);
+    const longest = frames.reduce((a, f) => (f.duration > a.duration ? f : a), { duration: 0, render: 0 });
+    return { duration: longest.duration, render: longest.render };
   }, from);
 }
 
@@ -113,7 +133,7 @@ async function peer(browser: Browser, url: string, markJs: string): Promise<Run>
   return { ms: r.ms, longestTask, marks: r.marks };
 }
 
-async function ours(context: BrowserContext, url: string): Promise<Run & { navToLastMs: number; blocks: number }> {
+async function ours(context: BrowserContext, url: string): Promise<Run & { navToLastMs: number; blocks: number; phases: Record<string, number> }> {
   const page = await context.newPage();
   await page.addInitScript(LONG_TASKS);
   await page.goto(url, { waitUntil: 'load' });
@@ -122,11 +142,13 @@ async function ours(context: BrowserContext, url: string): Promise<Run & { navTo
   const r = await page.evaluate(() => {
     const at = (name: string) => (performance.getEntriesByName(name).at(-1) as PerformanceMark | undefined)?.startTime;
     const scanned = performance.getEntriesByName('figure-check:scanned').at(-1) as PerformanceMark;
-    return { start: at('figure-check:start')!, first: at('figure-check:first-mark'), end: scanned.startTime, detail: scanned.detail as { figures: number; blocks: number } };
+    const detail = scanned.detail as { figures: number; blocks: number; phases: Record<string, number> };
+    return { start: at('figure-check:start')!, first: at('figure-check:first-mark'), end: scanned.startTime, detail, phases: detail.phases };
   });
   const longestTask = await longestTaskAfter(page, r.start);
+  const frames = await framesAfter(page, r.start);
   await page.close();
-  return { ms: r.end - r.start, navToLastMs: r.end, firstMarkMs: r.first === undefined ? undefined : r.first - r.start, longestTask, marks: r.detail.figures, blocks: r.detail.blocks };
+  return { frames, phases: r.phases, ms: r.end - r.start, navToLastMs: r.end, firstMarkMs: r.first === undefined ? undefined : r.first - r.start, longestTask, marks: r.detail.figures, blocks: r.detail.blocks };
 }
 
 async function main(): Promise<void> {
@@ -171,6 +193,11 @@ async function main(): Promise<void> {
   console.log(`(b) peer, mark.js wrapping ${b[0]!.marks} numbers: ${ms(B)} (until painted)   longest task ${task(b)}`);
   console.log(`(c) Figure Check, script start → last highlight registered: ${ms(C)} (${c[0]!.marks} figures; ${ms(median(c.map((r) => r.navToLastMs)))} from navigation)   longest task ${task(c)}`);
   console.log(`    time to first mark: ${ms(median(c.map((r) => r.firstMarkMs ?? NaN)))} after script start`);
+  const worst = c.map((r) => r.frames!).reduce((a, f) => (f.duration > a.duration ? f : a));
+  console.log(`    longest animation frame: ${ms(worst.duration)}, of which ${ms(worst.render)} rendering (the browser restyling for our sheet, painting highlights)`);
+  const p = c[Math.floor(c.length / 2)]!.phases;
+  const order = ['begin', 'discover', 'extract', 'pass1', 'pass2', 'plan', 'paint'];
+  console.log(`    phases (one run): ${order.slice(1).map((k, i) => `${k} ${ms(p[k]! - p[order[i]!]!)}`).join(', ')}`);
   console.log(`ratios: c/a ${(C / A).toFixed(1)}×, c/b ${(C / B).toFixed(2)}× (medians of ${ROUNDS} interleaved rounds)`);
   console.log(`content script: ${(gz / 1024).toFixed(1)} kB gzipped (${(statSync(CONTENT_JS).size / 1024).toFixed(1)} kB raw)`);
 }

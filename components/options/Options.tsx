@@ -78,7 +78,11 @@ export function Options(p: OptionsProps) {
           </fieldset>
           <div class="field">
             <label for="language">{t.language}</label>
-            <select id="language" value={s.language} onChange={(e) => void p.update((x) => ({ ...x, language: (e.currentTarget as HTMLSelectElement).value as LanguageSetting }))}>
+            <select id="language" value={s.language} onChange={(e) => {
+                // Read now: the event's currentTarget is gone by the time the update runs.
+                const language = (e.currentTarget as HTMLSelectElement).value as LanguageSetting;
+                void p.update((x) => ({ ...x, language }));
+              }}>
               {LANGUAGES.map((l) => (
                 <option key={l} value={l}>
                   {l === 'auto' ? t.languageAuto : l === 'en' ? 'English' : '中文（简体）'}
@@ -126,7 +130,10 @@ export function Options(p: OptionsProps) {
             <legend>{t.verdictsLegend}</legend>
             {VERDICT_KEYS.map((v) => (
               <label key={v} class="check">
-                <input type="checkbox" name={`verdict-${v}`} checked={s.verdicts[v]} onChange={(e) => void p.update((x) => ({ ...x, verdicts: { ...x.verdicts, [v]: (e.currentTarget as HTMLInputElement).checked } }))} />
+                <input type="checkbox" name={`verdict-${v}`} checked={s.verdicts[v]} onChange={(e) => {
+                    const on = (e.currentTarget as HTMLInputElement).checked;
+                    void p.update((x) => ({ ...x, verdicts: { ...x.verdicts, [v]: on } }));
+                  }} />
                 <span class={`verdict ${v}`}>{verdictName(p.locale, v)}</span>
                 <span class="muted">{STRINGS[p.locale].verdictSummary[v]}</span>
               </label>
@@ -142,7 +149,7 @@ export function Options(p: OptionsProps) {
                 <input type="radio" name="mark-style" value={style} checked={s.markStyle === style} onChange={() => void p.update((x) => ({ ...x, markStyle: style }))} />
                 {style === 'underline-tint' ? t.markStyleUnderlineTint : t.markStyleUnderline}
                 <span class={`mark-sample ${style}`} aria-hidden="true">
-                  602 million
+                  {p.locale === 'en' ? '602 million' : '6.02亿'}
                 </span>
               </label>
             ))}
@@ -150,7 +157,10 @@ export function Options(p: OptionsProps) {
           <CardDelayField locale={p.locale} value={s.cardDelayMs} onCommit={(ms) => void p.update((x) => ({ ...x, cardDelayMs: ms }))} />
           <div class="field">
             <label class="check">
-              <input type="checkbox" name="badge" checked={s.badge} aria-describedby="badge-help" onChange={(e) => void p.update((x) => ({ ...x, badge: (e.currentTarget as HTMLInputElement).checked }))} />
+              <input type="checkbox" name="badge" checked={s.badge} aria-describedby="badge-help" onChange={(e) => {
+                  const badge = (e.currentTarget as HTMLInputElement).checked;
+                  void p.update((x) => ({ ...x, badge }));
+                }} />
               {t.badgeOption}
             </label>
             <p id="badge-help" class="muted">

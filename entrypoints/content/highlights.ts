@@ -263,9 +263,9 @@ export class HighlightPainter {
   }
 
   /**
-   * Sets up a document's registry entries and style sheet ahead of its first marks: on a large page
-   * adopting a sheet restyles the whole document, and that frame is better spent while the scan
-   * is still linking than in the same frame as the first marks.
+   * Sets up a document's registry entries and style sheet as soon as it is known to have figures
+   * (adopting a sheet restyles the whole document: on a large page, better while the scan is still
+   * linking than in the frame of the first marks). Cheap when already done.
    */
   prepare(doc: Document): void {
     this.marksOf(doc);

@@ -1,165 +1,27 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createEngine } from '../../lib/check/engine';
-import { bundledDataset } from '../../lib/data/dataset';
-import type { FigureUi, MarkedFigure } from './figure-ui';
-import { HighlightPainter } from './highlights';
-import { LiveWatcher, type Change } from './live';
-import { Scanner, type ScanOutcome } from './scanner';
-import { Cancelled, TaskClock } from './slicing';
-import { createFigureUi } from './ui';
+import { Checker } from './checker';
 
 /**
- * The content script: scans the page with the same engine as the CLI, paints the marks with the
- * CSS Custom Highlight API, keeps them in step with the page, and hands the figures to the card UI.
- *
- * Timing is visible to the page (and the tests, and the benchmark) through performance marks:
- * `figure-check:start` when the script starts, `figure-check:first-mark` once, when the first
- * highlight is registered, and
- * `figure-check:scanned` after each scan, once its last highlight is registered
- * (detail: { scan, figures, blocks, ms }).
+ * The content script: one Checker per page (see checker.ts). A second injection of this script
+ * into the same isolated world (an extension update, a programmatic re-injection) stops the older
+ * copy first, through a symbol on the isolated world's window; WXT's context also invalidates it.
+ * Registry entries are set by name, so even a copy in another world can never double the marks.
  */
 
-/** An older copy of this script in the same isolated world (a second injection) steps aside for the newer one. */
 const INSTANCE = Symbol.for('figure-check.content-script');
-type Running = { stop(): void };
-
-const FIRST_DELAY_MS = 0;
-const SMALL_DELAY_MS = 50;
-const HUGE_DELAY_MS = 400;
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   main(ctx) {
-    const world = window as unknown as Record<symbol, Running | undefined>;
+    const world = window as unknown as Record<symbol, { stop(): void } | undefined>;
     world[INSTANCE]?.stop();
-    const controller = new Controller(ctx);
-    world[INSTANCE] = controller;
+    const checker = new Checker(ctx);
+    world[INSTANCE] = checker;
     ctx.onInvalidated(() => {
-      controller.stop();
-      if (world[INSTANCE] === controller) world[INSTANCE] = undefined;
+      checker.stop();
+      if (world[INSTANCE] === checker) world[INSTANCE] = undefined;
     });
-    controller.start();
+    checker.start();
   },
 });
-
-class Controller implements Running {
-  private readonly painter = new HighlightPainter();
-  /** Made on the first scan, in a task of its own (compiling the cue index takes tens of ms). */
-  private scanner: Scanner | undefined;
-  private readonly watcher = new LiveWatcher((change) => this.changed(change));
-  private ui: FigureUi | undefined;
-  private stopped = false;
-  /** Bumped by `stop`: a scan in flight sees it at its next pause and gives up. */
-  private generation = 0;
-  private running = false;
-  /** A change arrived while a scan ran: scan again when it ends. */
-  private dirty: Change | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private scans = 0;
-  private lastScanMs = 0;
-  private readonly frameLoads = new WeakSet<HTMLIFrameElement>();
-
-  constructor(private readonly ctx: ContentScriptContext) {
-    this.painter.onFirstMark = () => performance.mark('figure-check:first-mark');
-  }
-
-  start(): void {
-    performance.mark('figure-check:start');
-    this.watcher.observe(document);
-    try {
-      this.ui = createFigureUi({ signal: this.ctx.signal });
-    } catch (e) {
-      console.warn('[figure-check] the card UI did not start; marks only', e);
-    }
-    this.schedule(FIRST_DELAY_MS);
-  }
-
-  stop(): void {
-    if (this.stopped) return;
-    this.stopped = true;
-    this.generation++;
-    clearTimeout(this.timer);
-    this.watcher.disconnect();
-    this.painter.destroy();
-    this.ui?.destroy();
-    this.ui = undefined;
-  }
-
-  private changed(change: Exclude<Change, 'none'>): void {
-    if (this.stopped) return;
-    if (this.running) {
-      if (this.dirty !== 'huge') this.dirty = change;
-      return;
-    }
-    this.schedule(this.delayFor(change));
-  }
-
-  /** A quiet spell before rescanning: longer after a storm, and never shorter than the last scan took. */
-  private delayFor(change: Change): number {
-    return Math.max(change === 'huge' ? HUGE_DELAY_MS : SMALL_DELAY_MS, Math.min(2000, this.lastScanMs * 2));
-  }
-
-  private schedule(delay: number): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(), delay);
-  }
-
-  private async run(): Promise<void> {
-    if (this.stopped || this.running || this.ctx.isInvalid) return;
-    this.running = true;
-    this.dirty = undefined;
-    const generation = this.generation;
-    const clock = new TaskClock(() => generation === this.generation && !this.stopped);
-    const t0 = performance.now();
-    try {
-      if (!this.scanner) {
-        this.scanner = new Scanner(createEngine(bundledDataset), this.painter);
-        await clock.pause();
-      }
-      const outcome = await this.scanner.scan(document, clock);
-      this.follow(outcome);
-      await this.paint(clock);
-      outcome.phases.paint = performance.now();
-      this.scans++;
-      this.lastScanMs = performance.now() - t0;
-      this.publish(outcome.figures);
-      performance.clearMarks('figure-check:scanned');
-      performance.mark('figure-check:scanned', { detail: { scan: this.scans, figures: outcome.figures.length, blocks: outcome.blocks, ms: Math.round(this.lastScanMs), phases: outcome.phases } });
-    } catch (e) {
-      if (!(e instanceof Cancelled)) console.warn('[figure-check] scan failed', e);
-    } finally {
-      this.running = false;
-    }
-    if (this.dirty && !this.stopped) this.schedule(this.delayFor(this.dirty));
-  }
-
-  /** Watches what the scan found: open shadow roots, same-origin frames (and their next loads). */
-  private follow(outcome: ScanOutcome): void {
-    for (const root of outcome.discovery.shadowRoots) this.watcher.observe(root);
-    for (const { doc } of outcome.documents) this.watcher.observe(doc);
-    for (const frame of outcome.discovery.frames) {
-      if (this.frameLoads.has(frame)) continue;
-      this.frameLoads.add(frame);
-      this.ctx.addEventListener(frame, 'load', () => this.changed('small'));
-    }
-    this.painter.prune(new Set(outcome.documents.map((d) => d.doc)));
-  }
-
-  /** Registers the planned highlight changes a batch per frame, visible figures first. */
-  private async paint(clock: TaskClock): Promise<void> {
-    this.painter.reassert();
-    while (this.painter.pending > 0) {
-      await clock.frame();
-      this.painter.step();
-    }
-  }
-
-  private publish(figures: readonly MarkedFigure[]): void {
-    if (!this.ui) return;
-    this.ui.update(figures);
-    // The UI may have written its host: those records are ours, the page's in the same batch still count.
-    this.watcher.drain();
-  }
-}

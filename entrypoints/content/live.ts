@@ -39,13 +39,13 @@ function allOwn(nodes: NodeList): boolean {
   return true;
 }
 
-/** Is the node where the page's readable text lives (the body, a shadow root, not the head)? */
+/** Is the node where the page's readable text lives (in the body, a shadow root; the body replaced), not the head? */
 function inReadableTree(node: Node): boolean {
   const root = node.getRootNode();
   if (root.nodeType === 11) return true; // a shadow root we observe
   const doc = node.ownerDocument ?? (node as Document);
   const body = doc.body ?? doc.documentElement;
-  return !!body && (node === body || body.contains(node));
+  return !body || body.contains(node) || node.contains(body);
 }
 
 export function classify(records: readonly MutationRecord[]): Change {

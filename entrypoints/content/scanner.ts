@@ -229,8 +229,6 @@ export class Scanner {
 
       // Pass 2, the visible blocks first. (Layout is read before our sheet is adopted: after, it would force a restyle.)
       const [v0, v1] = d === 0 ? visibleBlocks(documents[d]!) : [0, 0];
-      if (blockScans.some((scan) => scan && scan.figures.length > 0)) this.painter.prepare(doc);
-      await clock.pause();
       const order: number[] = [];
       for (let b = v0; b < v1; b++) order.push(b);
       for (let b = 0; b < blocks.length; b++) if (b < v0 || b >= v1) order.push(b);
@@ -266,6 +264,8 @@ export class Scanner {
           if (!found) found = linkBlock(block, b, scan, headingSet, documentGroups, this.engine);
           links.set(key, found);
           perBlock[b] = found.map((f) => (f.block === b ? f : { ...f, block: b }));
+          // The sheet and registry entries come with the first figure: pages without any get neither.
+          if (found.length > 0) this.painter.prepare(doc);
         }
         // The visible figures' verdicts are final once linked (the document's context is known
         // after pass 1): paint them now, before linking the rest of the page.
