@@ -33,7 +33,7 @@ export default defineConfig({
     // Build gate: an invalid dataset fails `wxt build` / `wxt zip` before anything is written.
     // FIGURE_CHECK_VALIDATE_DATASET points the gate at another file (the tests use a broken copy).
     'build:before': (wxt) => {
-      assertValidDataset(process.env.FIGURE_CHECK_VALIDATE_DATASET ?? resolve(wxt.config.root, 'data/facts.json'));
+      assertValidDataset(process.env.FIGURE_CHECK_VALIDATE_DATASET || resolve(wxt.config.root, 'data/facts.json'));
     },
     // The theme icons (icon/light-*.png, icon/dark-*.png) are for Firefox's toolbar only.
     'build:publicAssets': (wxt, files) => {

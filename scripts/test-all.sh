@@ -40,5 +40,36 @@ else
   failed=$((failed + 1))
 fi
 
+echo "» build the extension (Firefox, MV3)"
+if npx wxt build -b firefox > out/build-firefox.log 2>&1; then
+  passed=$((passed + 1))
+  echo "» package checks: addons-linter, manifests, permissions, bundles (Vitest, tests/package/)"
+  rm -f out/vitest-package.json
+  npx vitest run --config vitest.package.config.ts --reporter=default --reporter=json --outputFile=out/vitest-package.json
+  if [ -f out/vitest-package.json ]; then
+    read -r p f < <(node -e 'const r=require("./out/vitest-package.json"); const broken=r.testResults.filter(t=>t.status==="failed"&&t.assertionResults.length===0).length; console.log(r.numPassedTests, r.numFailedTests + broken)')
+    passed=$((passed + p)); failed=$((failed + f))
+  else
+    failed=$((failed + 1))
+  fi
+else
+  cat out/build-firefox.log
+  failed=$((failed + 1))
+fi
+
+# Slow (~1 min: npm ci in a temp dir). FIGURE_CHECK_SKIP_REPRO=1 skips it locally (never in CI).
+if [ "${FIGURE_CHECK_SKIP_REPRO:-}" = "1" ] && [ "${CI:-}" != "true" ]; then
+  echo "» reproducible Firefox build from the sources zip: skipped (FIGURE_CHECK_SKIP_REPRO=1)"
+else
+  echo "» reproducible Firefox build from the sources zip (scripts/check-reproducible.sh)"
+  if bash scripts/check-reproducible.sh > out/reproducible.log 2>&1; then
+    passed=$((passed + 1))
+    tail -n 1 out/reproducible.log
+  else
+    tail -n 40 out/reproducible.log
+    failed=$((failed + 1))
+  fi
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -101,7 +101,7 @@ export function Popup(p: PopupProps) {
         </fieldset>
       </section>
 
-      <footer class="muted">
+      <footer class="muted popup-footer">
         {t.dataVersion(p.dataset.version, formatPeriod(p.dataset.dataAsOf, p.locale))}
         {p.packsInUse > 0 && <span> {t.packsInUse(p.packsInUse)}</span>}
       </footer>

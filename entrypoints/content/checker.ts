@@ -34,6 +34,7 @@ export interface CheckerOptions {
 const FIRST_DELAY_MS = 0;
 const SMALL_DELAY_MS = 50;
 const HUGE_DELAY_MS = 400;
+const MAX_WAIT_MS = 1000;
 
 export class Checker {
   private readonly painter: HighlightPainter;
@@ -48,6 +49,7 @@ export class Checker {
   /** A change arrived while a scan ran: scan again when it ends. */
   private dirty: Change | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private waitingSince = 0;
   private scans = 0;
   private lastScanMs = 0;
   private readonly frameLoads = new WeakSet<HTMLIFrameElement>();
@@ -96,9 +98,20 @@ export class Checker {
     return Math.max(change === 'huge' ? HUGE_DELAY_MS : SMALL_DELAY_MS, Math.min(2000, this.lastScanMs * 2));
   }
 
+  /**
+   * (Re)starts the quiet spell before a scan. Each new change restarts it, but never past
+   * MAX_WAIT_MS after the first change waiting: a page that never stops changing (a ticking clock,
+   * a live ticker) still gets rescanned.
+   */
   private schedule(delay: number): void {
+    const now = performance.now();
+    if (this.timer === undefined) this.waitingSince = now;
+    const due = Math.min(now + delay, this.waitingSince + Math.max(delay, MAX_WAIT_MS));
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(), delay);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.run();
+    }, Math.max(0, due - now));
   }
 
   private async run(): Promise<void> {

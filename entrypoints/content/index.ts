@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Checker } from './checker';
+import { checkWithSettings } from './site-settings';
 
 /**
  * The content script: one Checker per page (see checker.ts). A second injection of this script
@@ -16,12 +17,12 @@ export default defineContentScript({
   main(ctx) {
     const world = window as unknown as Record<symbol, { stop(): void } | undefined>;
     world[INSTANCE]?.stop();
-    const checker = new Checker(ctx);
+    // Checks only where and how the settings say, and follows them live (site-settings.ts).
+    const checker = checkWithSettings(ctx, (config) => new Checker(ctx, config));
     world[INSTANCE] = checker;
     ctx.onInvalidated(() => {
       checker.stop();
       if (world[INSTANCE] === checker) world[INSTANCE] = undefined;
     });
-    checker.start();
   },
 });

@@ -213,6 +213,19 @@ test.describe('live pages', () => {
     await page.close();
   });
 
+  test('a page that never stops changing still gets rescanned', async ({ shared }, info) => {
+    const page = await shared.context.newPage();
+    await page.goto(url(shared.server, 'ticker.html'));
+    await waitForMarks(page, (m) => m.length === 1, 5000);
+    const latency = await changeAndWait(
+      page,
+      () => page.evaluate(() => (window as unknown as { addStory(t: string): void }).addStory('The number of generative AI users reached 602 million, the report said.')),
+      (m) => m.includes('exact 602 million'),
+    );
+    info.annotations.push({ type: 'latency', description: `story added under a 30 ms ticker marked in ${latency} ms` });
+    await page.close();
+  });
+
   test('our own card never causes a rescan', async ({ shared }) => {
     const page = await shared.context.newPage();
     await page.goto(url(shared.server, 'edit.html'));

@@ -190,6 +190,21 @@ test('a corrupt stored value falls back field by field: the options page shows w
   await expect(options.getByRole('checkbox', { name: /^Conflict/ })).toBeChecked();
 });
 
+test('settings stored by the 0.0.x pre-release (v0) are read as v1 by every part of the extension', async ({ context, server, extensionId, serviceWorker }) => {
+  const host = hostOf(server.url);
+  await setStoredSettings(serviceWorker, { on: true, whitelistMode: true, blacklist: [], whitelist: [`http://${host}/`], hideExact: true, underlineOnly: false, hoverDelay: '500', lang: 'en' });
+  const page = await openArticle(context, server.url + VERDICTS_PAGE);
+  expect(await markCounts(page)).toEqual({ exact: 0, rounded: 1, outdated: 1, conflict: 1 });
+  const options = await openOptions(context, extensionId);
+  await expect(options.getByRole('radio', { name: 'Only on the sites I turn on' })).toBeChecked();
+  await expect(options.locator('[data-list="enabledSites"] .site-name')).toHaveText([host]);
+  await expect(options.getByLabel('Card delay (ms)')).toHaveValue('500');
+  // The first change writes the v1 shape.
+  await options.getByRole('checkbox', { name: /^Exact/ }).check();
+  await expect.poll(() => markCounts(page)).toEqual({ exact: 2, rounded: 1, outdated: 1, conflict: 1 });
+  expect(await storedSettings(serviceWorker)).toMatchObject({ version: 1, mode: 'only-listed', enabledSites: [host], cardDelayMs: 500, language: 'en' });
+});
+
 test.describe('in Chinese', () => {
   test('the options page follows the browser’s language, and the override switches it', async ({ server }) => {
     const { context, extensionId, serviceWorker } = await launchWithExtension({ locale: 'zh-CN' });

@@ -99,4 +99,16 @@ test.describe("the page's DOM is untouched", () => {
       await page.close();
     });
   }
+
+  test('a page without figures gets no registry entry, no style sheet, no host', async ({ shared }) => {
+    const page = await shared.context.newPage();
+    await page.goto(`${shared.server.url}/e2e/pages/no-figures.html`);
+    const scan = await waitForScan(page);
+    expect(scan.figures).toBe(0);
+    expect(await registryCounts(page)).toEqual({ exact: undefined, rounded: undefined, outdated: undefined, conflict: undefined });
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length + document.querySelectorAll('style, figure-check-ui').length)).toBe(0);
+    const before = await page.evaluate(() => (window as unknown as { __before: Before }).__before.html);
+    expect(await page.evaluate(serializeWithoutOurs)).toBe(before);
+    await page.close();
+  });
 });
