@@ -8,8 +8,8 @@ export const GECKO_ID = 'figure-check@figure-check.example';
 /** Firefox only (Chrome warns on unknown keys): supported versions and the data-collection declaration. */
 const gecko = {
   id: GECKO_ID,
-  // Firefox ESR 140 is the oldest release supported. It is also the first with
-  // data_collection_permissions, and MV3 host permissions from content_scripts are granted at install since 127.
+  // Firefox ESR 140 is the oldest release supported; it understands data_collection_permissions
+  // (addons-linter checks), and MV3 host permissions from content_scripts are granted at install since 127.
   strict_min_version: '140.0',
   // Figure Check collects and transmits nothing (README, "Security and privacy").
   data_collection_permissions: { required: ['none'] },
