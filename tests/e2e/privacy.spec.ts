@@ -1,5 +1,5 @@
 import { chromium, test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CARD, figuresOnPage, locateFigure } from './card-helpers';
@@ -47,11 +47,34 @@ const WEB_PAGES = [...SEEDS, ...PAGES];
 const OFFLINE_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'];
 /** Chromium's own flags from the shared fixtures, minus the two that load the extension. */
 const PLAIN_ARGS = CHROMIUM_ARGS.filter((a) => !a.startsWith('--load-extension=') && !a.startsWith('--disable-extensions-except='));
-/** A snapshot of the build (another `wxt build` may rewrite .output/ while the tests run). */
-function snapshot(from: string): string {
-  const to = mkdtempSync(join(tmpdir(), 'figure-check-privacy-ext-'));
-  cpSync(from, to, { recursive: true });
-  return to;
+/**
+ * A snapshot of the build: another `wxt build` (a colleague's, a script's) may rewrite .output/
+ * while the tests run. Copied again until the copy is whole (up to 60 s), then used from the copy.
+ */
+/** Temp dirs made here (snapshots, profiles), removed after the tests. */
+const temps: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+};
+
+async function snapshot(from: string): Promise<string> {
+  const whole = (dir: string) => ['manifest.json', 'background.js', 'content-scripts/content.js', 'popup.html', 'options.html'].every((f) => existsSync(join(dir, f)));
+  for (let tries = 0; ; tries++) {
+    const to = tempDir('figure-check-privacy-ext-');
+    try {
+      if (whole(from)) {
+        cpSync(from, to, { recursive: true });
+        if (whole(to)) return to;
+      }
+    } catch {
+      // a file vanished during the copy: try again
+    }
+    rmSync(to, { recursive: true, force: true });
+    if (tries >= 60) throw new Error(`${from} is missing or incomplete: run \`npx wxt build\` first`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 }
 const BUILT = process.env.FIGURE_CHECK_PRIVACY_EXTENSION ?? EXTENSION_PATH;
 
@@ -148,7 +171,7 @@ async function launchExtension(extensionPath: string): Promise<{ context: Browse
   const args = CHROMIUM_ARGS.map((a) =>
     a.startsWith('--load-extension=') ? `--load-extension=${extensionPath}` : a.startsWith('--disable-extensions-except=') ? `--disable-extensions-except=${extensionPath}` : a,
   );
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'figure-check-privacy-')), {
+  const context = await chromium.launchPersistentContext(tempDir('figure-check-privacy-profile-'), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     locale: 'en-US',
@@ -252,6 +275,10 @@ const test = base.extend<{}, { server: FixtureServer; baseline: Set<string> }>({
   baseline: [async ({ server }, use) => use(await baselineUrls(server)), { scope: 'worker' }],
 });
 
+test.afterAll(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 const report = (v: Verdict) => `${v.violations.length} request(s) not allowed:\n  ${v.violations.join('\n  ')}`;
 
 test('no network request from the extension on any fixture page, seed article or extension page', async ({ server, baseline }) => {
@@ -259,7 +286,7 @@ test('no network request from the extension on any fixture page, seed article or
   // The baseline itself must be real: the seeds and pages are loaded from the fixture server.
   expect(baseline.has(server.url + WEB_PAGES[0])).toBe(true);
 
-  const { context, extensionId, serviceWorker } = await launchExtension(snapshot(BUILT));
+  const { context, extensionId, serviceWorker } = await launchExtension(await snapshot(BUILT));
   try {
     const recorder = new Recorder(context);
     const page = await firstTab(context, recorder);
@@ -290,7 +317,7 @@ test('no network request from the extension on any fixture page, seed article or
 test('the recorder catches requests planted in the content script, the service worker and the popup', async ({ server, baseline }) => {
   test.setTimeout(120_000);
   // A copy of the built extension with network calls appended to three of its scripts.
-  const planted = snapshot(BUILT);
+  const planted = await snapshot(BUILT);
   const append = (file: string, code: string) => writeFileSync(join(planted, file), `${readFileSync(join(planted, file), 'utf8')}\n;${code}\n`);
   append('content-scripts/content.js', "fetch('http://127.0.0.1:9/planted-content-fetch').catch(()=>{});new Image().src='http://127.0.0.1:9/planted-content-img';navigator.sendBeacon('http://127.0.0.1:9/planted-content-beacon','x');");
   append('background.js', "fetch('http://127.0.0.1:9/planted-worker-fetch').catch(()=>{});");
