@@ -1,8 +1,8 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createEngine, type Engine } from '../../lib/check/engine';
 import { bundledDataset } from '../../lib/data/dataset';
 import type { FigureUi, FigureUiOptions, MarkedFigure } from './figure-ui';
 import { HighlightPainter } from './highlights';
+import type { Lifetime } from './lifetime';
 import { LiveWatcher, type Change } from './live';
 import { Scanner, type ScanOutcome } from './scanner';
 import { Cancelled, TaskClock } from './slicing';
@@ -55,7 +55,7 @@ export class Checker {
   private readonly frameLoads = new WeakSet<HTMLIFrameElement>();
 
   constructor(
-    private readonly ctx: ContentScriptContext,
+    private readonly ctx: Lifetime,
     private readonly options: CheckerOptions = {},
   ) {
     this.painter = options.painter ?? new HighlightPainter();

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { uiLocaleFor } from '../../components/i18n/locale';
 import { createEngine, type Engine } from '../../lib/check/engine';
 import type { Verdict } from '../../lib/check/verdict';
@@ -12,6 +11,7 @@ import { countVerdicts, isSummaryRequest, type CountsReport, type PageSummary } 
 import { loadPacks, loadSettings, watchPacks, watchSettings } from '../../platform/settings-store';
 import type { FigureUiOptions, MarkedFigure } from './figure-ui';
 import type { HighlightPainter } from './highlights';
+import type { Lifetime } from './lifetime';
 import { SettingsPainter } from './settings-painter';
 
 /**
@@ -98,9 +98,17 @@ class SiteSettingsGate {
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
-    for (const u of this.unwatch.splice(0)) u();
+    // The marks first: in an orphan (the extension reloaded), removing a storage or message
+    // listener throws "Extension context invalidated".
     this.checking?.stop();
     this.checking = undefined;
+    for (const u of this.unwatch.splice(0)) {
+      try {
+        u();
+      } catch {
+        // an orphan: its listeners are dead anyway
+      }
+    }
   }
 
   private get enabled(): boolean {
@@ -196,7 +204,7 @@ class SiteSettingsGate {
  * Runs the checker only where and how the settings say, until `ctx` is invalidated or `stop`.
  * `create` makes a checker for one configuration; it is stopped, never reconfigured.
  */
-export function checkWithSettings(ctx: ContentScriptContext, create: (config: CheckingConfig) => Checking): { stop(): void } {
+export function checkWithSettings(ctx: Lifetime, create: (config: CheckingConfig) => Checking): { stop(): void } {
   const gate = new SiteSettingsGate(create);
   ctx.onInvalidated(() => gate.stop());
   void gate.start().catch((e) => console.warn('[figure-check] settings could not be read', e));

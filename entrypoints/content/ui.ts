@@ -399,13 +399,16 @@ export function createFigureUi(options: FigureUiOptions = {}): FigureUi {
     });
   }
 
+  // Only the reader's own input opens a card: a page's synthetic events (isTrusted false) could
+  // otherwise open cards at will and read them from our (open) shadow root.
   const onPointerMove = (e: PointerEvent) => {
-    if (e.pointerType === 'touch') return; // a tap opens through `click`
+    if (!e.isTrusted || e.pointerType === 'touch') return; // a tap opens through `click`
     pointer = { doc: (e.currentTarget as Document) ?? hostDoc, x: e.clientX, y: e.clientY, buttons: e.buttons };
     requestFrame(false);
   };
 
   const onClick = (e: MouseEvent) => {
+    if (!e.isTrusted) return;
     if (host && e.target === host) return; // inside our card
     if (e.detail === 0) return; // Enter on a link or button: not a pointer gesture
     const doc = (e.currentTarget as Document) ?? hostDoc;
@@ -418,7 +421,7 @@ export function createFigureUi(options: FigureUiOptions = {}): FigureUi {
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && !e.isComposing && current) close({ restoreFocus: true });
+    if (e.isTrusted && e.key === 'Escape' && !e.isComposing && current) close({ restoreFocus: true });
   };
 
   const onScroll = () => {
@@ -465,9 +468,13 @@ export function createFigureUi(options: FigureUiOptions = {}): FigureUi {
     close();
     destroyed = true;
     listeners.abort();
-    if (messagesOn) browser.runtime.onMessage.removeListener(onMessage);
     if (card) render(null, card);
     host?.remove();
+    try {
+      if (messagesOn) browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      // An orphan (the extension was reloaded): "Extension context invalidated", and the listener is dead anyway.
+    }
     host = shadow = card = undefined;
     figures = [];
     index = indexFigures([]);

@@ -209,8 +209,12 @@ test('hostile page CSS changes nothing in the card', async ({ page, server }) =>
     const style = await card.evaluate((el) => {
       const s = getComputedStyle(el);
       const title = getComputedStyle(el.querySelector('.metric')!);
-      return { fontSize: s.fontSize, lineHeight: s.lineHeight, color: s.color, titleSize: title.fontSize, letterSpacing: title.letterSpacing, transform: title.textTransform };
+      return { fontSize: s.fontSize, lineHeight: s.lineHeight, color: s.color, background: s.backgroundColor, titleSize: title.fontSize, letterSpacing: title.letterSpacing, transform: title.textTransform, fontFamily: title.fontFamily };
     });
+    // On top of everything, the page's fixed overlays with the largest z-index included.
+    const cardBox = (await card.boundingBox())!;
+    const onTop = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.localName, [cardBox.x + cardBox.width / 2, cardBox.y + 20] as const);
+    expect(onTop).toBe('figure-check-ui');
     return { box, style, text: await cardText(card) };
   };
   const plain = await measure('/e2e/pages/card-plain.html');

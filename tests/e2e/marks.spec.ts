@@ -166,11 +166,10 @@ test.describe('recovery', () => {
     const page = await shared.context.newPage();
     await page.goto(`${shared.server.url}/fixtures/pages/en-07-opinion.html`);
     await waitForScan(page);
-    // WXT's own signal: a newer copy of the script announces itself and every older one stands down.
-    await inIsolatedWorld(
-      page,
-      `document.dispatchEvent(new CustomEvent(chrome.runtime.id + ':content:wxt:content-script-started', { detail: { contentScriptName: 'content', messageId: 'test' } }))`,
-    );
+    // What a newer copy of the script does in this world (index.ts). WXT's own "a newer script
+    // started" DOM event is not enough on its own, since a page can send it (hostile.spec.ts); an
+    // orphan after a real reload is recovery.spec.ts.
+    await inIsolatedWorld(page, `window[Symbol.for('figure-check.content-script')].stop()`);
     expect(await registryCounts(page)).toEqual({ exact: undefined, rounded: undefined, outdated: undefined, conflict: undefined });
     expect(await ourSheets(page)).toBe(0);
     // No observer is left: new figures stay unmarked.

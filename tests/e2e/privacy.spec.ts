@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CARD, figuresOnPage, locateFigure } from './card-helpers';
-import { CHROMIUM_ARGS, EXTENSION_PATH } from './fixtures';
+import { BUILT_EXTENSION, CHROMIUM_ARGS } from './fixtures';
 import { waitForScan } from './registry';
 import { startServer, type FixtureServer } from './server';
 
@@ -76,7 +76,7 @@ async function snapshot(from: string): Promise<string> {
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
-const BUILT = process.env.FIGURE_CHECK_PRIVACY_EXTENSION ?? EXTENSION_PATH;
+const BUILT = process.env.FIGURE_CHECK_PRIVACY_EXTENSION ?? BUILT_EXTENSION;
 
 interface Seen {
   url: string;
@@ -193,6 +193,8 @@ async function baselineUrls(server: FixtureServer): Promise<Set<string>> {
     await recorder.attach(page);
     for (const path of WEB_PAGES) {
       await page.goto(server.url + path);
+      // Scrolled through, so lazy images load here too (the extension run scrolls to figures).
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await page.waitForTimeout(300);
     }
     return new Set(recorder.seen.map((s) => s.url));

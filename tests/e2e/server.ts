@@ -5,14 +5,17 @@ import { extractPlainTextBlocks } from '../../lib/text/extract-plain';
 
 /**
  * A static server on 127.0.0.1 for end-to-end tests and the demo: serves tests/ (fixture pages,
- * e2e pages) and the seed articles as HTML (/seed/<file>.html: one <p> per line, headings as <h2>,
+ * e2e pages), Preact's dist/ at /node_modules/preact/dist/, and the seed articles as HTML (/seed/<file>.html: one <p> per line, headings as <h2>,
  * the same blocks the CLI reads from the .txt file).
  */
 
 const ROOT = resolve(import.meta.dirname, '..');
+/** Also served, for pages that run a real framework (tests/e2e/pages/hostile/framework.html): Preact's ES module build. */
+const PREACT = resolve(import.meta.dirname, '../../node_modules/preact/dist');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
@@ -44,8 +47,10 @@ export async function startServer(port = 0, extraHeaders: (path: string) => Reco
         res.end(seedAsHtml(text, seed[1]!));
         return;
       }
-      const file = normalize(join(ROOT, path));
-      if (!file.startsWith(ROOT)) throw new Error('outside');
+      const inPreact = path.startsWith('/node_modules/preact/dist/');
+      const base = inPreact ? PREACT : ROOT;
+      const file = normalize(join(base, inPreact ? path.slice('/node_modules/preact/dist/'.length) : path));
+      if (!file.startsWith(base)) throw new Error('outside');
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...extraHeaders(path) });
       res.end(body);
