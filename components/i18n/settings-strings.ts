@@ -124,6 +124,7 @@ export interface SettingsStrings {
   removePack(name: string): string;
   // options: shortcuts
   shortcutsIntro: string;
+  shortcutsIntroFirefox: string;
   commandNames: Record<string, string>;
   // options: reset
   resetIntro: string;
@@ -254,6 +255,7 @@ const en: SettingsStrings = {
   exportPack: 'Export',
   removePack: (name) => `Remove ${name}`,
   shortcutsIntro: 'Change them at chrome://extensions/shortcuts.',
+  shortcutsIntroFirefox: 'Change them in the Add-ons Manager (about:addons): ⚙ → Manage Extension Shortcuts.',
   commandNames: {
     'toggle-site': 'Turn checking on or off for this site',
     'next-figure': 'Next figure',
@@ -383,6 +385,7 @@ const zh: SettingsStrings = {
   exportPack: '导出',
   removePack: (name) => `移除 ${name}`,
   shortcutsIntro: '可在 chrome://extensions/shortcuts 中更改。',
+  shortcutsIntroFirefox: '可在附加组件管理器（about:addons）中更改：⚙ → 管理扩展快捷键。',
   commandNames: {
     'toggle-site': '在此网站上开启或关闭核对',
     'next-figure': '下一个数字',

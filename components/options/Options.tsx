@@ -33,6 +33,8 @@ export interface OptionsProps {
   exportPack(id: string): void;
   download(name: string, text: string, type: string): void;
   openShortcuts(): void;
+  /** Firefox: shortcuts are changed in its Add-ons Manager, not at chrome://extensions/shortcuts. */
+  shortcutsInFirefox?: boolean;
 }
 
 export function Options(p: OptionsProps) {
@@ -184,7 +186,7 @@ export function Options(p: OptionsProps) {
             </tbody>
           </table>
           <p class="muted">
-            {t.shortcutsIntro}{' '}
+            {p.shortcutsInFirefox ? t.shortcutsIntroFirefox : t.shortcutsIntro}{' '}
             <button type="button" class="link-button" onClick={p.openShortcuts}>
               {t.changeShortcut}
             </button>

@@ -66,7 +66,8 @@ const keyOf = (groups: ReadonlySet<string>) => [...groups].sort().join(' ');
 
 /**
  * The documents and roots to read. Walks elements only, skipping what extraction skips (so a
- * shadow root inside a hidden or editable subtree is not read either) and our own hosts.
+ * shadow root inside a hidden or editable subtree is not read either) and our own hosts; a
+ * document in design mode is not read at all.
  */
 export async function discover(top: Document, clock: TaskClock): Promise<Discovery> {
   const documents: ScannedDocument[] = [];
@@ -78,6 +79,12 @@ export async function discover(top: Document, clock: TaskClock): Promise<Discove
     const doc = docs[d]!;
     const body = doc.body ?? doc.documentElement;
     if (!body) continue;
+    if (doc.designMode === 'on') {
+      // A rich-text editor's frame: the whole document is editable, like a contenteditable body.
+      // Listed with nothing to read, so that marks it had before are removed.
+      documents.push({ doc, roots: [], blocks: [], lightBlocks: 0 });
+      continue;
+    }
     const roots: Node[] = [body];
     const filter = (node: Node): number => {
       const el = node as Element;

@@ -1,6 +1,6 @@
 import type { Verdict } from '../../lib/check/verdict';
 import type { MarkStyle } from '../../lib/settings/schema';
-import { HIGHLIGHT_PREFIX, VERDICTS } from './highlight-styles';
+import { highlightDecorationsPainted, underlineOnlyCss, VERDICTS } from './highlight-styles';
 import { HighlightPainter, type WantedMark } from './highlights';
 
 /**
@@ -10,7 +10,8 @@ import { HighlightPainter, type WantedMark } from './highlights';
  *   `!important` because our main sheet may be adopted after it; it names only our highlights.
  */
 
-const UNDERLINE_ONLY_CSS = VERDICTS.map((v) => `::highlight(${HIGHLIGHT_PREFIX}${v}) { background-color: transparent !important; }`).join('\n');
+// (Where ::highlight() paints no underline — Firefox ESR 140 — it keeps a light tint instead: highlight-styles.ts.)
+const UNDERLINE_ONLY_CSS = underlineOnlyCss(highlightDecorationsPainted());
 
 interface StyleSheetHandle {
   ensure(): void;

@@ -12,6 +12,7 @@ import type { Observation } from '../../lib/data/schema';
 import { enabledPackDatasets, PACKS_VERSION, type StoredPacks } from '../../lib/settings/packs';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
 import { loadPacks, loadSettings, saveSettings, updatePacks, updateSettings, watchPacks, watchSettings } from '../../platform/settings-store';
+import { hasShortcutSettingsApi, openShortcutSettings, shortcutLabel } from '../../platform/shortcuts';
 
 /**
  * The options page. Settings are read and written through platform/settings-store.ts; content
@@ -106,7 +107,8 @@ function draw(): void {
         if (pack) download(pack.name.endsWith('.json') ? pack.name : `${pack.name}.json`, JSON.stringify(pack.dataset, null, 2) + '\n', 'application/json');
       }}
       download={download}
-      openShortcuts={() => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' })}
+      openShortcuts={() => void openShortcutSettings()}
+      shortcutsInFirefox={hasShortcutSettingsApi()}
     />,
     document.getElementById('app')!,
   );
@@ -125,7 +127,7 @@ async function start(): Promise<void> {
   const [s, p, c] = await Promise.all([loadSettings(), loadPacks(), browser.commands.getAll().catch(() => [])]);
   settings ??= s;
   packs ??= p;
-  commands = c.flatMap((x) => (x.name ? [{ name: x.name, shortcut: x.shortcut ?? '' }] : []));
+  commands = c.flatMap((x) => (x.name ? [{ name: x.name, shortcut: shortcutLabel(x.shortcut ?? '') }] : []));
   draw();
 }
 

@@ -11,6 +11,7 @@ import { setSiteEnabled, siteOf, siteRuleEnabled } from '../../lib/settings/site
 import type { UiMessage } from '../content/messages';
 import { isPageSummary, SUMMARY_REQUEST, type PageSummary } from '../../platform/messages';
 import { loadPacks, loadSettings, updateSettings, watchPacks, watchSettings } from '../../platform/settings-store';
+import { openShortcutSettings, shortcutLabel } from '../../platform/shortcuts';
 
 /**
  * The toolbar popup. It is about one tab: the active tab of its window, or, when opened as a page
@@ -100,7 +101,7 @@ function draw(): void {
       onMode={(mode) => void updateSettings((s) => ({ ...s, mode }))}
       onOpenFigure={(id) => void openFigure(id)}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
-      onChangeShortcut={() => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' })}
+      onChangeShortcut={() => void openShortcutSettings()}
       onReload={() => {
         if (tab) void browser.tabs.reload(tab.id).then(() => (pinnedTabId === undefined ? window.close() : undefined));
       }}
@@ -137,14 +138,16 @@ async function start(): Promise<void> {
   settings ??= s;
   packsInUse = packs.packs.filter((x) => x.enabled).length;
   tab = t;
-  fileAccess = allowed;
+  // Firefox runs <all_urls> content scripts on file:// pages with no switch to flip, and its
+  // isAllowedFileSchemeAccess() always says false: a silent local file there was opened before the add-on.
+  fileAccess = import.meta.env.FIREFOX || allowed;
   draw();
   await refreshPage();
   draw();
   void browser.commands
     .getAll()
     .then((commands) => {
-      shortcut = commands.find((c) => c.name === TOGGLE_SITE)?.shortcut ?? '';
+      shortcut = shortcutLabel(commands.find((c) => c.name === TOGGLE_SITE)?.shortcut ?? '');
       draw();
     })
     .catch(() => {

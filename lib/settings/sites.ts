@@ -39,8 +39,9 @@ export function siteOf(url: string): string | undefined {
   return u.port ? `${host}:${u.port}` : host;
 }
 
+/** Idempotent (a stored site list must read back the same): every trailing dot and every leading `www.` go. */
 function normaliseHost(host: string): string {
-  return host.toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+  return host.toLowerCase().replace(/\.+$/, '').replace(/^(www\.)+/, '');
 }
 
 /** Normalises what a person typed into a site list ("https://www.Example.com/path" → "example.com"); undefined if it is no site. */

@@ -1,8 +1,13 @@
-import { test as base, expect, type BrowserContext, type ConsoleMessage, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchWithExtension } from './fixtures';
 import { collapse, lines, readMarks, runCli, waitForMarks, waitForScan, type PageMark } from './registry';
 import { startServer, type FixtureServer } from './server';
+import type { browser } from 'wxt/browser';
+
+/** The extension API inside the service worker (`serviceWorker.evaluate`): Chrome's, typed as WXT's `browser`. */
+declare const chrome: typeof browser;
 
 /**
  * Hostile pages (tests/e2e/pages/hostile/), each served from 127.0.0.1 to the built extension in
@@ -32,16 +37,14 @@ const test = base.extend<{}, { shared: { context: BrowserContext; server: Fixtur
 
 const url = (server: FixtureServer, page: string) => `${server.url}/e2e/pages/hostile/${page}`;
 
-/** Page errors and console errors, minus the browser's own noise about a missing favicon. */
-function watchErrors(page: Page): { errors: string[]; console: ConsoleMessage[] } {
+/** Page errors and console errors and warnings, minus the browser's own noise about a missing favicon. */
+function watchErrors(page: Page): string[] {
   const errors: string[] = [];
-  const console: ConsoleMessage[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    console.push(m);
-    if ((m.type() === 'error' || m.type() === 'warning') && !/favicon|Failed to load resource/.test(m.text() + (m.location().url ?? ''))) errors.push(`console.${m.type()}: ${m.text()}`);
+    if ((m.type() === 'error' || m.type() === 'warning') && !/favicon|Failed to load resource/.test(m.text())) errors.push(`console.${m.type()}: ${m.text()}`);
   });
-  return { errors, console };
+  return errors;
 }
 
 /** Waits for the page's state to satisfy `ok`, polling from Node (works under a CSP that blocks page-side polling). */
@@ -100,7 +103,7 @@ function expectedFor(file: string): string[] {
 test.describe('a framework app that re-renders every 100 ms and navigates client-side', () => {
   test('marks follow the re-rendered text and the navigation; the app keeps working', async ({ shared }, info) => {
     const page = await shared.context.newPage();
-    const { errors } = watchErrors(page);
+    const errors = watchErrors(page);
     await page.goto(url(shared.server, 'framework.html'));
     await waitForScan(page);
     const users = ['exact 602 million', 'exact 1.125 billion'];
@@ -152,7 +155,7 @@ type Spy = { map: number; appendChild: number; addEventListener: string[]; obser
 test.describe('a page that replaces built-ins', () => {
   test("the page's replacements never reach the content script, and the page's own code keeps working", async ({ shared }) => {
     const page = await shared.context.newPage();
-    const { errors } = watchErrors(page);
+    const errors = watchErrors(page);
     await page.goto(url(shared.server, 'overrides.html'));
     const expected = expectedFor('overrides.html');
     expect(expected.length).toBeGreaterThan(0);
@@ -195,7 +198,7 @@ test.describe('a page that replaces built-ins', () => {
 test.describe('a strict Content-Security-Policy', () => {
   test(`under "${CSP}" the marks appear and the card opens, styled`, async ({ shared }) => {
     const page = await shared.context.newPage();
-    const { errors } = watchErrors(page);
+    const errors = watchErrors(page);
     // Init scripts are not subject to the page's CSP: this one records every violation report.
     await page.addInitScript(() => {
       const seen: string[] = [];
@@ -271,7 +274,7 @@ test.describe('pages that are huge or never stop changing', () => {
   test('a 200,000-node page: the tab keeps painting during the scan, and the marks appear', async ({ shared }, info) => {
     test.setTimeout(120_000);
     const page = await shared.context.newPage();
-    const { errors } = watchErrors(page);
+    const errors = watchErrors(page);
     await page.goto(url(shared.server, 'big.html'), { timeout: 60_000 });
     expect(await page.evaluate(() => (window as unknown as { nodeCount: number }).nodeCount)).toBeGreaterThanOrEqual(25_000 * 3);
     expect(await page.evaluate(() => document.body.querySelectorAll('*').length + [...document.body.querySelectorAll('*')].reduce((n, el) => n + [...el.childNodes].filter((c) => c.nodeType === 3).length, 0))).toBeGreaterThanOrEqual(200_000);
@@ -281,13 +284,20 @@ test.describe('pages that are huge or never stop changing', () => {
     const r = await responsiveness(page);
     const seconds = (r.end - r.start) / 1000;
     info.annotations.push({ type: 'big page', description: `scan ${scan.ms} ms over ${scan.blocks} blocks; ${r.frames} frames in ${seconds.toFixed(2)} s (max gap ${r.maxFrameGap} ms); long tasks ${JSON.stringify(r.longTasks)}` });
+    // Measured on the 2-core machine: ~45 frames a second, gaps up to ~500 ms and one long task of
+    // ~300-500 ms: the frame in which the browser restyles all 200,000 nodes for our adopted
+    // ::highlight sheet (~300 ms on this page whoever adopts it; our own tasks are sliced to ~8 ms).
+    // The bounds are ones a frozen tab fails, not a benchmark.
+    expect(r.frames / Math.max(seconds, 1), 'frames a second during the scan').toBeGreaterThanOrEqual(5);
+    expect(r.maxFrameGap, 'longest time without a frame during the scan, ms').toBeLessThan(2500);
+    expect(Math.max(0, ...r.longTasks), 'longest task during the scan, ms').toBeLessThan(2500);
     expect(errors).toEqual([]);
     await page.close();
   });
 
   test('a page that mutates itself forever: it keeps running, the extension rescans at a bounded rate', async ({ shared }, info) => {
     const page = await shared.context.newPage();
-    const { errors } = watchErrors(page);
+    const errors = watchErrors(page);
     await page.goto(url(shared.server, 'churn.html'));
     await waitForScan(page);
     const expected = ['exact 602 million', 'exact 1.125 billion'];
@@ -299,8 +309,147 @@ test.describe('pages that are huge or never stop changing', () => {
     const r = await responsiveness(page, after.t);
     const frames = await page.evaluate(([a, b]) => (window as unknown as { frameTimes: number[] }).frameTimes.filter((t) => t >= a && t <= b).length, [before.t, after.t] as const);
     info.annotations.push({ type: 'churn', description: `${seconds.toFixed(2)} s: ${frames} frames, ${after.ticks - before.ticks} timer ticks, ${after.scan - before.scan} rescans; max frame gap ${r.maxFrameGap} ms; long tasks ${JSON.stringify(r.longTasks)}` });
+    // Measured: ~50 frames and ~150 timer ticks a second, a rescan about every 1.3 s (the quiet spell
+    // never comes; MAX_WAIT_MS in checker.ts forces one). Bounds a frozen tab or a busy loop fails.
+    expect(frames / seconds, 'page frames a second').toBeGreaterThanOrEqual(5);
+    expect((after.ticks - before.ticks) / seconds, 'page timer ticks a second').toBeGreaterThanOrEqual(20);
+    expect(after.scan - before.scan, 'rescans in the window').toBeGreaterThanOrEqual(1);
+    expect((after.scan - before.scan) / seconds, 'rescans a second').toBeLessThanOrEqual(5);
+    expect(r.maxFrameGap, 'longest time without a frame, ms').toBeLessThan(1500);
+    expect(Math.max(0, ...r.longTasks), 'longest task, ms').toBeLessThan(1500);
     expect(lines(await readMarks(page))).toEqual(expected);
+    // It still follows the page: a figure added in the middle of the churn is marked.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'The internet penetration rate reached 80.1 percent.';
+      document.querySelector('article')!.append(p);
+    });
+    expect(lines(await waitForMarks(page, (m) => m.length === 3, 8000))).toEqual([...expected, 'exact 80.1 percent']);
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+test.describe('editable areas', () => {
+  test('textarea, input, contenteditable (also one made editable after load) and a design-mode frame are never scanned', async ({ shared }) => {
+    const page = await shared.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(url(shared.server, 'editable.html'));
+    await waitForScan(page);
+    await poll(() => page.evaluate(() => (window as unknown as { designReady?: boolean }).designReady === true), (ready) => ready);
+    const frame = page.frame({ url: /srcdoc/ })!;
+    expect(frame).toBeTruthy();
+    // Only the paragraph outside any editor, and the one not yet editable.
+    const before = ['exact 1.125 billion', 'outdated 515 million'];
+    expect(lines(await waitForMarks(page, (m) => JSON.stringify(lines(m)) === JSON.stringify(before)))).toEqual(before);
+    expect(await frame.evaluate(() => document.designMode)).toBe('on');
+
+    // A "click to edit" field: once editable, its figure loses its mark.
+    await page.evaluate(() => (window as unknown as { makeEditable(): void }).makeEditable());
+    expect(lines(await waitForMarks(page, (m) => m.length === 1))).toEqual(['exact 1.125 billion']);
+
+    // Typing official figures into any of them marks nothing.
+    const typed = ' China had 1.125 billion internet users at the end of 2025, and 602 million generative AI users.';
+    for (const selector of ['#area', '#field', '#editor p', '#plain', '#later p']) {
+      await page.click(selector);
+      await page.keyboard.press('End');
+      await page.keyboard.type(typed, { delay: 0 });
+    }
+    await frame.click('p');
+    await page.keyboard.press('End');
+    await page.keyboard.type(typed, { delay: 0 });
+    expect(await page.inputValue('#area')).toContain(typed.trim());
+    expect(await frame.evaluate(() => document.body.textContent)).toContain(typed.trim());
+    // Long enough for the rescans the typing caused (a quiet spell of 50 ms, at most 1 s).
+    const t = await page.evaluate(() => performance.now());
+    await waitForScan(page, 1, 10_000, t);
+    await page.waitForTimeout(1500);
+    expect(lines(await readMarks(page))).toEqual(['exact 1.125 billion']);
+    expect(await readMarks(frame)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+test.describe('a page that spoofs our UI and spies on us', () => {
+  test('it learns nothing beyond the highlight registry and cannot drive or stop the extension', async ({ shared }) => {
+    const { context, serviceWorker } = await launchWithExtension();
+    try {
+      // Settings and a custom fact pack with names the page must never see.
+      const dataset = JSON.parse(readFileSync(resolve(import.meta.dirname, 'pages/custom-pack.json'), 'utf8')) as unknown;
+      await serviceWorker.evaluate(
+        (dataset) =>
+          chrome.storage.local.set({
+            settings: { version: 1, enabled: true, mode: 'all-except', disabledSites: ['secret-newsroom.example'], enabledSites: [], cardDelayMs: 350, language: 'en' },
+            packs: { version: 1, packs: [{ id: 'pack-secret-id', name: 'secret-pack.json', enabled: true, importedAt: '2026-03-10T00:00:00.000Z', dataset }] },
+          }),
+        dataset,
+      );
+      // The pack is in use (so that not finding it below means something).
+      const check = await context.newPage();
+      await check.goto(`${shared.server.url}/e2e/pages/custom-pack.html`);
+      expect(lines(await waitForMarks(check, (m) => m.length >= 2))).toContain('exact 5,120');
+      await check.close();
+
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(url(shared.server, 'spoof.html'));
+      await waitForScan(page);
+      // Text the page wrapped in an element named like ours is hidden from us (it can only hide, never spoof a mark).
+      const expected = ['exact 602 million', 'exact 80.1 percent'];
+      expect(lines(await waitForMarks(page, (m) => m.length >= 2))).toEqual(expected);
+      const fakeBefore = await page.evaluate(() => document.getElementById('fake')!.shadowRoot!.innerHTML);
+
+      type Learnt = { chromeRuntime: string; browser: string; sendMessage: string; ourShadowRoots: Array<string | null>; wxtEvent?: string };
+      const learnt = await page.evaluate(() => (window as unknown as { attack(): Learnt }).attack());
+      expect(learnt.chromeRuntime).toBe('undefined');
+      expect(learnt.browser).toBe('undefined');
+      expect(learnt.sendMessage).toBe('undefined');
+      // No host of ours exists until the reader opens a card.
+      expect(learnt.ourShadowRoots).toEqual([]);
+      // WXT announces the content script to the window (with the extension id, as any page could
+      // also tell from our registry entries); the page sent it back to stop us. It must not work:
+      expect(learnt.wxtEvent).toMatch(/^[a-p]{32}:content:wxt:content-script-started$/);
+      await page.waitForTimeout(800);
+      expect(lines(await readMarks(page)), 'marks survive the fake "newer script" event').toEqual(expected);
+      expect(await page.locator('figure-check-ui').count(), 'no card of ours opened on fake messages or synthetic events').toBe(1);
+      // ...and the extension still follows the page.
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = 'China had 1.125 billion internet users at the end of 2025.';
+        document.querySelector('article')!.append(p);
+      });
+      expect(lines(await waitForMarks(page, (m) => m.length === 3))).toEqual([...expected, 'exact 1.125 billion']);
+
+      const secrets = ['secret-newsroom', 'secret-pack', 'pack-secret-id', 'robotaxi', 'Robotaxi', 'newsroom-robotaxi-survey', 'disabledSites', 'enabledSites', 'cardDelayMs', 'markStyle'];
+      const leaks = (dump: string) => secrets.filter((s) => dump.includes(s));
+      let dump = await page.evaluate(() => (window as unknown as { dump(): string }).dump());
+      expect(dump, 'the dump reads the registry').toContain('exact: 602 million');
+      expect(leaks(dump)).toEqual([]);
+
+      // The reader opens a card: the page can read that card (an open shadow root), which is about a
+      // figure on its own page, and still nothing of the settings or the pack.
+      const at = await page.evaluate(() => {
+        for (const r of CSS.highlights.get('figure-check-exact') as unknown as Iterable<Range>) {
+          if (r.toString() !== '602 million') continue;
+          const b = r.getClientRects()[0]!;
+          return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+        }
+        return null;
+      });
+      await page.mouse.move(at!.x, at!.y);
+      const card = page.locator('figure-check-ui:not(#fake) .card');
+      await expect(card).toBeVisible({ timeout: 5000 });
+      await expect(card.locator('.page-value')).toHaveText('602 million');
+      dump = await page.evaluate(() => (window as unknown as { dump(): string }).dump());
+      expect(dump).toContain('Generative AI users');
+      expect(leaks(dump)).toEqual([]);
+      // The page's fake host was never touched, nor taken for ours.
+      expect(await page.evaluate(() => document.getElementById('fake')!.shadowRoot!.innerHTML)).toBe(fakeBefore);
+      expect(await page.locator('figure-check-ui').count()).toBe(2);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -220,6 +220,8 @@ export interface LaunchOptions {
   install?: boolean;
   /** Install this zip instead of the build under test (the privacy detector's planted copy). */
   zip?: string;
+  /** false: a Firefox without the add-on (the privacy test's baseline). */
+  extension?: boolean;
 }
 
 type Connection = {
@@ -294,11 +296,13 @@ export class Firefox {
         firefox.requests.push({ url: request.url, context: (e.context as string | null) ?? null, at: Date.now() });
       });
       await conn.send('session.subscribe', { events: ['network.beforeRequestSent'] });
-      if (options.install !== false) {
-        await withTimeout('installing the add-on', conn.send('webExtension.install', { extensionData: { type: 'archivePath', path: options.zip ?? extension.zip }, 'moz:permanent': true }), 30_000);
+      if (options.extension !== false) {
+        if (options.install !== false) {
+          await withTimeout('installing the add-on', conn.send('webExtension.install', { extensionData: { type: 'archivePath', path: options.zip ?? extension.zip }, 'moz:permanent': true }), 30_000);
+        }
+        // Ready when its own page loads and its API answers.
+        await firefox.ext(() => browser.runtime.getManifest().version);
       }
-      // Ready when its own page loads and its API answers.
-      await firefox.ext(() => browser.runtime.getManifest().version);
     } catch (e) {
       await firefox.close();
       throw e;
@@ -488,4 +492,14 @@ export async function controlState(page: Page, role: string, name: string, ok: (
 export async function text(page: Page, selector: string, ok: string | ((text: string) => boolean), timeout = 10_000): Promise<string> {
   const test = typeof ok === 'string' ? (t: string) => t === ok : ok;
   return (await until(`the text of ${selector}${typeof ok === 'string' ? ` to be "${ok}"` : ''}`, () => inPage(page, textInPage, selector), (t) => t !== null && test(t), timeout))!;
+}
+
+/**
+ * Whether this Firefox paints text-decoration in ::highlight() (from puppeteer's `browser.version()`,
+ * "firefox/140.12.0"): the rule of entrypoints/content/highlight-styles.ts, which the tests check
+ * against the screen.
+ */
+export function decorationsPainted(version: string): boolean {
+  const major = Number(/(\d+)\./.exec(version)?.[1] ?? 0);
+  return major >= 153;
 }

@@ -90,3 +90,41 @@ export function countDiffering(a: Image, b: Image, tolerance = 8): number {
   }
   return n;
 }
+
+/** The most frequent colour of the image (RGB). */
+export function dominantColour(img: Image): [number, number, number] {
+  const counts = new Map<number, number>();
+  let best = 0;
+  let bestCount = -1;
+  for (let i = 0; i < img.data.length; i += 4) {
+    const key = (img.data[i]! << 16) | (img.data[i + 1]! << 8) | img.data[i + 2]!;
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    if (n > bestCount) {
+      bestCount = n;
+      best = key;
+    }
+  }
+  return [(best >> 16) & 255, (best >> 8) & 255, best & 255];
+}
+
+/**
+ * Which of `colours` a tint over white leans towards: the colour whose direction away from white
+ * is closest (cosine) to the tint's. Undefined for white itself.
+ */
+export function tintTowards<K extends string>(tint: readonly [number, number, number], colours: Record<K, readonly [number, number, number]>): K | undefined {
+  const d = tint.map((c) => 255 - c);
+  const len = Math.hypot(...d);
+  if (len < 3) return undefined;
+  let best: K | undefined;
+  let bestCos = -2;
+  for (const [k, c] of Object.entries(colours) as Array<[K, readonly [number, number, number]]>) {
+    const e = c.map((x) => 255 - x);
+    const cos = (d[0]! * e[0]! + d[1]! * e[1]! + d[2]! * e[2]!) / (len * Math.hypot(...e));
+    if (cos > bestCos) {
+      bestCos = cos;
+      best = k;
+    }
+  }
+  return best;
+}

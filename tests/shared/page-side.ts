@@ -154,7 +154,7 @@ export interface ControlInPage {
 
 /**
  * The first control with this role and accessible name (aria-labelledby, aria-label, a <label for>,
- * a wrapping <label>, else its text), scrolled into view: where to click it, and its state. Roles:
+ * a wrapping <label>, else its text; a name ending in "*" is a prefix), scrolled into view: where to click it, and its state. Roles:
  * an explicit `role`, or button / radio / checkbox / textbox / searchbox / link by element.
  */
 export function controlInPage([role, name]: readonly [string, string]): ControlInPage | null {
@@ -185,7 +185,9 @@ export function controlInPage([role, name]: readonly [string, string]): ControlI
     if (labels && labels.length > 0) return clean([...labels].map((l) => l.textContent).join(' '));
     return clean(el.textContent);
   };
-  const found = [...document.querySelectorAll('*')].find((el) => roleOf(el) === role && nameOf(el) === name);
+  // A name ending in "*" is a prefix ("Exact*": the checkbox whose label starts with "Exact").
+  const matches = (n: string) => (name.endsWith('*') ? n.startsWith(name.slice(0, -1)) : n === name);
+  const found = [...document.querySelectorAll('*')].find((el) => roleOf(el) === role && matches(nameOf(el)));
   if (!found) return null;
   found.scrollIntoView({ block: 'center', behavior: 'instant' });
   const r = found.getBoundingClientRect();
