@@ -76,6 +76,32 @@ function wordsOf(term: string): string[] {
   return (term.replace(/’/g, "'").match(WORD) ?? []).map((w) => w.toLowerCase());
 }
 
+const normaliseWord = (w: string) => (w.includes('’') ? w.toLowerCase().replace(/’/g, "'") : w.toLowerCase());
+
+const NEXT_WORD = /[-\s\u00a0.]{1,3}([A-Za-z0-9]+(?:['’][A-Za-z]+)?)/y;
+
+/**
+ * Where a phrase whose first word ends at `from` ends in `text`, or -1. Later words follow a short
+ * gap; the last word may take a plural or inflection ending ("user" finds "users") or be possessive
+ * ("India's" is India).
+ */
+function matchRest(text: string, words: readonly string[], firstLower: string, from: number): number {
+  const last = words.length - 1;
+  if (!wordMatches(firstLower, words[0]!, last === 0)) return -1;
+  let end = from;
+  for (let k = 1; k <= last; k++) {
+    NEXT_WORD.lastIndex = end;
+    const m = NEXT_WORD.exec(text);
+    if (!m || !wordMatches(normaliseWord(m[1]!), words[k]!, k === last)) return -1;
+    end = NEXT_WORD.lastIndex;
+  }
+  return end;
+}
+
+function wordMatches(found: string, want: string, isLast: boolean): boolean {
+  return found === want || (isLast && (found === `${want}s` || found === `${want}es` || found === `${want}'s`));
+}
+
 interface Phrase {
   words: string[];
   info: TermInfo;
@@ -84,7 +110,8 @@ interface Phrase {
 export class CueIndex {
   private readonly terms = new Map<string, TermInfo>();
   private readonly byFirstWord = new Map<string, Phrase[]>();
-  private readonly byFirstChar = new Map<string, TermInfo[]>();
+  private readonly byFirstCode = new Map<number, TermInfo[]>();
+  private readonly asciiStartsCjkTerm = new Uint8Array(128);
 
   constructor(dataset: Pick<Dataset, 'metrics'>) {
     const info = (term: string): TermInfo => {
@@ -141,14 +168,19 @@ export class CueIndex {
       if (isAsciiTerm(key)) {
         const words = wordsOf(key);
         if (words.length === 0) continue;
-        const list = this.byFirstWord.get(words[0]!) ?? [];
-        list.push({ words, info });
-        this.byFirstWord.set(words[0]!, list);
+        // Indexed under the forms the first word can take in text, so a scan needs one lookup a word.
+        const first = words[0]!;
+        for (const form of new Set([first, `${first}s`, `${first}es`, `${first}'s`])) {
+          const list = this.byFirstWord.get(form) ?? [];
+          list.push({ words, info });
+          this.byFirstWord.set(form, list);
+        }
       } else {
-        const first = key[0]!;
-        const list = this.byFirstChar.get(first) ?? [];
+        const first = key.charCodeAt(0);
+        const list = this.byFirstCode.get(first) ?? [];
         list.push(info);
-        this.byFirstChar.set(first, list);
+        this.byFirstCode.set(first, list);
+        if (first < 128) this.asciiStartsCjkTerm[first] = 1;
       }
     }
   }
@@ -163,57 +195,51 @@ export class CueIndex {
   }
 
   private scanWords(text: string, hits: CueHit[]): void {
-    const words: Array<{ start: number; end: number; lower: string }> = [];
-    WORD.lastIndex = 0;
+    // Words are only materialised where a term could start; everything else is one regex step.
+    const word = WORD;
+    word.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = WORD.exec(text)) !== null) words.push({ start: m.index, end: m.index + m[0].length, lower: m[0].toLowerCase().replace(/’/g, "'") });
-    for (let i = 0; i < words.length; i++) {
-      const first = words[i]!;
-      const candidates =
-        this.byFirstWord.get(first.lower) ??
-        this.byFirstWord.get(first.lower.replace(/'s$/, '')) ??
-        this.byFirstWord.get(first.lower.replace(/s$/, '')) ??
-        this.byFirstWord.get(first.lower.replace(/es$/, ''));
+    while ((m = word.exec(text)) !== null) {
+      const lower = normaliseWord(m[0]);
+      const candidates = this.byFirstWord.get(lower); // holds plural and possessive forms too
       if (!candidates) continue;
+      const start = m.index;
+      const firstEnd = start + m[0].length;
       for (const phrase of candidates) {
-        const n = phrase.words.length;
-        if (i + n > words.length) continue;
-        let ok = true;
-        for (let k = 0; k < n && ok; k++) {
-          const w = words[i + k]!;
-          const want = phrase.words[k]!;
-          // The last word may take a plural or inflection ending: "user" finds "users".
-          // A possessive counts as the word: "India's" is India.
-          ok = w.lower === want || (k === n - 1 && (w.lower === `${want}s` || w.lower === `${want}es` || w.lower === `${want}'s`));
-          if (ok && k > 0) ok = WORD_GAP.test(text.slice(words[i + k - 1]!.end, w.start));
-        }
-        if (!ok) continue;
-        const end = words[i + n - 1]!.end;
-        const found = text.slice(first.start, end);
+        const end = matchRest(text, phrase.words, lower, firstEnd);
+        if (end < 0) continue;
+        const found = text.slice(start, end);
         if (phrase.info.caseSensitive && found.replace(/\./g, '').replace(/e?s$/, '') !== phrase.info.caseSensitive) continue;
-        hits.push({ start: first.start, end, info: phrase.info });
-        i += n - 1; // terms do not overlap: "China Internet Network Information Center" hides its "Internet"
+        hits.push({ start, end, info: phrase.info });
+        word.lastIndex = end; // terms do not overlap: "China Internet Network Information Center" hides its "Internet"
         break;
       }
     }
   }
 
   private scanCharacters(text: string, hits: CueHit[]): void {
-    const map = this.byFirstChar;
+    const map = this.byFirstCode;
+    const asciiStarts = this.asciiStartsCjkTerm;
     for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
-      // Chinese terms may start with Latin letters ("AI用户", "5G基站"): compare those case-insensitively.
-      const ascii = ch < '\u0080';
-      const candidates = map.get(ascii ? ch.toLowerCase() : ch);
+      let code = text.charCodeAt(i);
+      if (code < 128) {
+        // Chinese terms may start with Latin letters or digits ("AI产业", "60岁"): compare those case-insensitively.
+        if (!asciiStarts[code]) continue;
+        if (code >= 65 && code <= 90) code += 32;
+      }
+      const candidates = map.get(code);
       if (!candidates) continue;
       for (const info of candidates) {
-        if (ascii ? text.slice(i, i + info.term.length).toLowerCase() === info.term : text.startsWith(info.term, i)) {
-          hits.push({ start: i, end: i + info.term.length, info });
-          i += info.term.length - 1;
+        const len = info.term.length;
+        const ok = code < 128 ? text.slice(i, i + len).toLowerCase() === info.term : text.startsWith(info.term, i);
+        if (ok) {
+          hits.push({ start: i, end: i + len, info });
+          i += len - 1;
           break;
         }
       }
     }
   }
+
 
 }
