@@ -62,7 +62,7 @@ function hashText(s: string): string {
 /** A mark to paint, with the finding it shows. */
 type Planned = WantedMark & { finding: Finding };
 
-const keyOf = (groups: ReadonlySet<string>) => [...groups].sort().join(' ');
+const keyOf = (groups: ReadonlySet<number>) => [...groups].sort().join(' ');
 
 /**
  * The documents and roots to read. Walks elements only, skipping what extraction skips (so a
@@ -232,7 +232,7 @@ export class Scanner {
       const previous = this.links.get(docKey);
       let links = nextLinks.get(docKey);
       if (!links) nextLinks.set(docKey, (links = new Map()));
-      const headingKeys = new Map<Set<string>, string>();
+      const headingKeys = new Map<Set<number>, string>();
 
       // Pass 2, the visible blocks first. (Layout is read before our sheet is adopted: after, it would force a restyle.)
       const [v0, v1] = d === 0 ? visibleBlocks(documents[d]!) : [0, 0];

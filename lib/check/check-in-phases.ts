@@ -26,7 +26,7 @@ export interface BlockScan {
   figures: RecognisedNumber[];
   hits: CueHit[];
   /** Cue groups (`groupKey`) found in the block. */
-  groups: Set<string>;
+  groups: Set<number>;
 }
 
 /** Figures that some metric could be about, before any cue word is looked at (most numbers on a page are not). */
@@ -60,14 +60,14 @@ export function scanBlock(text: string, heading: boolean, engine: Engine, trace?
   }
   if (figures.length === 0 && !heading) return undefined;
   const hits = outsideFigures(engine.cues.scan(text), figures);
-  const groups = new Set<string>();
+  const groups = new Set<number>();
   for (const h of hits) for (const r of h.info.refs) groups.add(groupKey(r.metric, r.group));
   return { figures, hits, groups };
 }
 
 /** The document's cue groups: the union over every block scanned. */
-export function documentGroupsOf(scans: ReadonlyArray<BlockScan | undefined>): Set<string> {
-  const all = new Set<string>();
+export function documentGroupsOf(scans: ReadonlyArray<BlockScan | undefined>): Set<number> {
+  const all = new Set<number>();
   for (const s of scans) if (s) for (const g of s.groups) all.add(g);
   return all;
 }
@@ -76,9 +76,9 @@ export function documentGroupsOf(scans: ReadonlyArray<BlockScan | undefined>): S
  * For each block, the cue groups of the heading above it (the last heading block before it; a
  * heading itself sees the heading before it).
  */
-export function headingGroupsOf<N>(blocks: ReadonlyArray<TextBlock<N>>, scans: ReadonlyArray<BlockScan | undefined>): Array<Set<string>> {
-  const out: Array<Set<string>> = new Array(blocks.length);
-  let current = new Set<string>();
+export function headingGroupsOf<N>(blocks: ReadonlyArray<TextBlock<N>>, scans: ReadonlyArray<BlockScan | undefined>): Array<Set<number>> {
+  const out: Array<Set<number>> = new Array(blocks.length);
+  let current = new Set<number>();
   for (let b = 0; b < blocks.length; b++) {
     out[b] = current;
     if (blocks[b]!.heading) current = scans[b]?.groups ?? new Set();
@@ -107,8 +107,8 @@ export function linkBlock<N>(
   block: TextBlock<N>,
   index: number,
   scan: BlockScan | undefined,
-  headingGroups: Set<string>,
-  documentGroups: Set<string>,
+  headingGroups: Set<number>,
+  documentGroups: Set<number>,
   engine: Engine,
   trace?: Trace,
 ): Finding[] {

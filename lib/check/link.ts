@@ -21,9 +21,9 @@ export interface FigureContext {
   sentence: Span;
   hits: CueHit[];
   /** Cue words of the heading above the block (metric → groups found). */
-  headingGroups: Set<string>;
+  headingGroups: Set<number>;
   /** Cue words found anywhere in the document. */
-  documentGroups: Set<string>;
+  documentGroups: Set<number>;
   isHeading: boolean;
   isTableRow: boolean;
   /** Receives the reason for each candidate metric kept or dropped (for `figure-check --explain`). */
@@ -42,7 +42,8 @@ export interface Link {
   score: number;
 }
 
-export const groupKey = (metric: number, group: number) => `${metric}:${group}`;
+/** A cue group as one number (cheaper than a string key in the sets built for every block). */
+export const groupKey = (metric: number, group: number): number => metric * 256 + group;
 
 /** A change verb right before a count ("an increase of 50 million users") makes it a change, not a level. */
 const CHANGE_BEFORE = /(?:\b(?:increase[ds]?|rise|rose|risen|grew|grown|growth|gain(?:ed)?|added|adding|jump(?:ed)?|fell|fallen|drop(?:ped)?|decline[ds]?|decrease[ds]?|down|net)|(?<!\b(?:make|makes|made|making|take|takes|took|sum|sums|summed|end|ends|ended|show|shows|showed|add|adds|ramp|ramped|pick|picked|open|opened|set)\s+)\bup)\s+(?:by\s+|of\s+)?(?:an?\s+)?(?:additional\s+|extra\s+|another\s+)?$|(?:增加|增长|新增|净增|减少|下降|增长了|增加了|增|减|多出|提高|提升|上升|增長|增加了|淨增|減少|下降|提升|上升)$/i;
