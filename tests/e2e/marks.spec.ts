@@ -1,11 +1,10 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadDocument } from '../../scripts/cli/documents';
+import { cliMatches, judgeMarks, labelledDocuments, STRICT_LABELS } from '../shared/scenarios';
 import { EXTENSION_PATH, launchWithExtension } from './fixtures';
-import { matchLabels, pageTextAndMarks, registryCounts, runCli, waitForScan, type Label, type LabelMatch } from './registry';
-import { seedAsHtml, startServer, type FixtureServer } from './server';
+import { matchLabels, pageTextAndMarks, registryCounts, waitForScan, type LabelMatch } from './registry';
+import { startServer, type FixtureServer } from './server';
 
 /**
  * The built extension in Chromium marks the labelled figures of the seed articles and the fixture
@@ -18,46 +17,15 @@ import { seedAsHtml, startServer, type FixtureServer } from './server';
  * FIGURE_CHECK_STRICT_LABELS=1. Anything the page gets wrong that the CLI gets right fails.
  */
 
-const FIXTURES = resolve(import.meta.dirname, '../fixtures');
-const STRICT = process.env.FIGURE_CHECK_STRICT_LABELS === '1';
-
-interface LabelDoc {
-  file: string;
-  lang: string;
-  figures: Label[];
-}
-
-const seedDir = mkdtempSync(join(tmpdir(), 'figure-check-marks-'));
-const documents = (['seeds.json', 'pages.json'] as const).flatMap((set) =>
-  (JSON.parse(readFileSync(join(FIXTURES, set), 'utf8')) as { documents: LabelDoc[] }).documents.map((doc) => {
-    if (doc.file.startsWith('seeds/')) {
-      const base = doc.file.slice('seeds/'.length).replace(/\.txt$/, '');
-      const file = join(seedDir, `${base}.txt.html`);
-      writeFileSync(file, seedAsHtml(readFileSync(join(FIXTURES, doc.file), 'utf8'), base));
-      return { doc, file, path: `/seed/${base}.txt.html` };
-    }
-    return { doc, file: join(FIXTURES, doc.file), path: `/fixtures/${doc.file}` };
-  }),
-);
-
-/** What the CLI gets wrong on a document, by the same matching: the engine's known errors. */
-function cliMatches(): Map<string, LabelMatch> {
-  const results = runCli(documents.map((d) => d.file));
-  return new Map(
-    results.map((r, i) => {
-      const { doc, file } = documents[i]!;
-      const text = loadDocument(file, readFileSync(file, 'utf8')).text;
-      return [file, matchLabels(text, r.figures.map((f) => ({ start: f.start, end: f.end, verdict: f.verdict, text: f.text })), doc.figures)];
-    }),
-  );
-}
+// The documents, the CLI's own misses and the judgement are shared with the Firefox suite (tests/firefox/marks.test.ts).
+const documents = labelledDocuments();
 
 const test = base.extend<{}, { shared: { context: BrowserContext; server: FixtureServer; cli: Map<string, LabelMatch> } }>({
   shared: [
     async ({}, use) => {
       const server = await startServer();
       const { context } = await launchWithExtension();
-      await use({ context, server, cli: cliMatches() });
+      await use({ context, server, cli: cliMatches(documents) });
       await context.close();
       await server.close();
     },
@@ -72,34 +40,10 @@ test.describe('labelled figures are marked, and nothing else', () => {
       await page.goto(`${shared.server.url}${path}`);
       await waitForScan(page);
       const { text, spans } = await pageTextAndMarks(page);
-      const got = matchLabels(text, spans, doc.figures);
-      const engine = shared.cli.get(file)!;
-      const engineMissed = new Set(engine.missed.map((m) => m.label));
-      const engineExtra = engine.extra.map((s) => `${s.verdict} "${s.text}"`);
-
-      const missed = got.missed.filter((m) => STRICT || !engineMissed.has(m.label));
-      const extra = got.extra.map((s) => `${s.verdict} "${s.text}"`).filter((s) => {
-        if (STRICT) return true;
-        const i = engineExtra.indexOf(s);
-        if (i < 0) return true;
-        engineExtra.splice(i, 1);
-        return false;
-      });
-      for (const m of got.missed.filter((m) => !missed.includes(m))) {
-        const l = doc.figures[m.label]!;
-        testInfo.annotations.push({ type: 'engine', description: `missed "${l.text}" (${l.metric}, ${l.accept.join('/')})${m.found ? `, found ${m.found}` : ''} — the CLI misses it too` });
-      }
-      const strictExtra = got.extra.map((s) => `${s.verdict} "${s.text}"`);
-      for (const s of strictExtra.filter((s) => !extra.includes(s))) testInfo.annotations.push({ type: 'engine', description: `extra mark ${s} — the CLI prints it too` });
-
-      expect(
-        missed.map((m) => {
-          const l = doc.figures[m.label]!;
-          return `"${l.text}" (${l.accept.join('/')})${m.found ? ` — found ${m.found}` : ''}`;
-        }),
-        'labels without a matching mark',
-      ).toEqual([]);
-      expect(extra, 'marks no label asks for').toEqual([]);
+      const judged = judgeMarks(doc, matchLabels(text, spans, doc.figures), shared.cli.get(file)!, STRICT_LABELS);
+      for (const note of judged.engine) testInfo.annotations.push({ type: 'engine', description: note });
+      expect(judged.missed, 'labels without a matching mark').toEqual([]);
+      expect(judged.extra, 'marks no label asks for').toEqual([]);
       await page.close();
     });
   }

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { PACK as PACK_SCENARIO } from '../shared/scenarios';
 import { expect, launchWithExtension, test } from './fixtures';
 import { badgeOf, expectMarks, hostOf, markCounts, openArticle, openOptions, PLAIN_PAGE, setStoredSettings, storedSettings, tabIdOf, VERDICTS_PAGE } from './site-helpers';
 
@@ -7,9 +7,10 @@ import { badgeOf, expectMarks, hostOf, markCounts, openArticle, openOptions, PLA
  * browser, custom fact packs (valid and invalid) and reset — in English and in Chinese.
  */
 
-const PACK = resolve(import.meta.dirname, 'pages/custom-pack.json');
-const BAD_PACK = resolve(import.meta.dirname, 'pages/custom-pack-invalid.json');
-const PACK_PAGE = '/e2e/pages/custom-pack.html';
+// The pack scenario is shared with the Firefox suite (tests/shared/scenarios.ts).
+const PACK = PACK_SCENARIO.file;
+const BAD_PACK = PACK_SCENARIO.invalidFile;
+const PACK_PAGE = PACK_SCENARIO.page;
 
 test('a list of 1,000 sites is added at once, stays quick, and is stored in storage.local', async ({ context, extensionId, serviceWorker }) => {
   const options = await openOptions(context, extensionId);
@@ -117,14 +118,14 @@ test('the dataset browser lists every metric with its observations, searchable i
 
 test('a custom fact pack adds marks live; an invalid one is refused field by field and changes nothing', async ({ context, server, extensionId, serviceWorker }) => {
   const page = await openArticle(context, server.url + PACK_PAGE);
-  expect(await markCounts(page)).toEqual({ exact: 1, rounded: 0, outdated: 0, conflict: 0 }); // only the official figure
+  expect(await markCounts(page)).toEqual(PACK_SCENARIO.before); // only the official figure
   const options = await openOptions(context, extensionId);
   const packs = options.locator('#packs');
 
   await packs.locator('input[type=file]').setInputFiles(PACK);
-  await expect(packs.getByRole('alert')).toHaveText('Imported “custom-pack.json”: 1 new metric, 2 observations.');
-  await expect.poll(() => markCounts(page)).toEqual({ exact: 2, rounded: 0, outdated: 0, conflict: 0 });
-  expect(await page.evaluate(() => [...(CSS.highlights.get('figure-check-exact') as unknown as Iterable<Range>)].map((r) => r.toString()).sort())).toEqual(['1.125 billion', '5,120']);
+  await expect(packs.getByRole('alert')).toHaveText(PACK_SCENARIO.imported);
+  await expect.poll(() => markCounts(page)).toEqual(PACK_SCENARIO.after);
+  expect(await page.evaluate(() => [...(CSS.highlights.get('figure-check-exact') as unknown as Iterable<Range>)].map((r) => r.toString()).sort())).toEqual(PACK_SCENARIO.afterTexts);
   await expect(packs.locator('tr[data-pack="custom-pack.json"]')).toContainText('2026.03-newsroom');
 
   // The dataset browser shows the custom metric.
@@ -134,10 +135,10 @@ test('a custom fact pack adds marks live; an invalid one is refused field by fie
   // An invalid pack: the exact field and reason; the stored pack and the page's marks are untouched.
   await packs.locator('input[type=file]').setInputFiles(BAD_PACK);
   const alert = packs.getByRole('alert');
-  await expect(alert).toContainText('“custom-pack-invalid.json” was not imported: 1 problem. Nothing already stored was changed.');
-  await expect(alert.locator('li')).toHaveText(['metrics.0.observations.1.asOf: a period YYYY, YYYY-MM or YYYY-MM-DD']);
+  await expect(alert).toContainText(PACK_SCENARIO.refused);
+  await expect(alert.locator('li')).toHaveText([...PACK_SCENARIO.problems]);
   await expect(packs.locator('tbody tr')).toHaveCount(1);
-  expect(await markCounts(page)).toEqual({ exact: 2, rounded: 0, outdated: 0, conflict: 0 });
+  expect(await markCounts(page)).toEqual(PACK_SCENARIO.after);
 
   // The same pack again: its metric id is taken.
   await packs.locator('input[type=file]').setInputFiles(PACK);
@@ -145,9 +146,9 @@ test('a custom fact pack adds marks live; an invalid one is refused field by fie
 
   // Disabled: its marks go; enabled: they come back; removed: gone for good.
   await packs.getByRole('checkbox', { name: 'Use custom-pack.json' }).uncheck();
-  await expect.poll(() => markCounts(page)).toEqual({ exact: 1, rounded: 0, outdated: 0, conflict: 0 });
+  await expect.poll(() => markCounts(page)).toEqual(PACK_SCENARIO.before);
   await packs.getByRole('checkbox', { name: 'Use custom-pack.json' }).check();
-  await expect.poll(() => markCounts(page)).toEqual({ exact: 2, rounded: 0, outdated: 0, conflict: 0 });
+  await expect.poll(() => markCounts(page)).toEqual(PACK_SCENARIO.after);
 
   const download = options.waitForEvent('download');
   await packs.getByRole('button', { name: 'Export' }).click();
@@ -156,7 +157,7 @@ test('a custom fact pack adds marks live; an invalid one is refused field by fie
 
   await packs.getByRole('button', { name: 'Remove custom-pack.json' }).click();
   await expect(packs.getByText('No custom fact packs.')).toBeVisible();
-  await expect.poll(() => markCounts(page)).toEqual({ exact: 1, rounded: 0, outdated: 0, conflict: 0 });
+  await expect.poll(() => markCounts(page)).toEqual(PACK_SCENARIO.before);
 });
 
 test('reset asks first, then restores the defaults (packs kept)', async ({ context, server, extensionId, serviceWorker }) => {

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BADGE, POPUP } from '../shared/scenarios';
 import { expect, launchWithExtension, test } from './fixtures';
 import {
   badgeOf,
@@ -31,7 +32,7 @@ test('the site switch hides and restores the marks live, in every open tab of th
 
   const popup = await openPopup(context, extensionId, await tabIdOf(serviceWorker, page));
   const host = hostOf(server.url);
-  const siteSwitch = popup.getByRole('switch', { name: `Check figures on ${host}` });
+  const siteSwitch = popup.getByRole('switch', { name: POPUP.en.siteSwitch(host) });
   await expect(siteSwitch).toHaveAttribute('aria-checked', 'true');
   await expect(popup.getByText(host, { exact: true })).toBeVisible();
 
@@ -41,7 +42,7 @@ test('the site switch hides and restores the marks live, in every open tab of th
   await expectMarks(other, 'none');
   expect(await page.evaluate(() => CSS.highlights.get('figure-check-exact')?.size ?? 0)).toBe(0);
   expect((await storedSettings(serviceWorker)).disabledSites).toEqual([host]);
-  await expect(popup.getByText('Checking is off on this site.')).toBeVisible();
+  await expect(popup.getByText(POPUP.en.siteOff)).toBeVisible();
 
   await siteSwitch.click();
   await expect(siteSwitch).toHaveAttribute('aria-checked', 'true');
@@ -87,7 +88,7 @@ test('mode "only on the sites I turn on": the page goes quiet until its site is 
   const page = await openArticle(context, server.url + PLAIN_PAGE);
   const popup = await openPopup(context, extensionId, await tabIdOf(serviceWorker, page));
   const host = hostOf(server.url);
-  const siteSwitch = popup.getByRole('switch', { name: `Check figures on ${host}` });
+  const siteSwitch = popup.getByRole('switch', { name: POPUP.en.siteSwitch(host) });
 
   await popup.getByRole('radio', { name: 'Only on the sites I turn on' }).check();
   await expectMarks(page, 'none');
@@ -117,20 +118,20 @@ test('the badge counts the figures, shows conflicts in red with "!", and hides o
   const plainCount = await totalMarks(plain);
   await expect.poll(async () => (await badgeOf(serviceWorker, plainTab)).text).toBe(String(plainCount));
   const calm = await badgeOf(serviceWorker, plainTab);
-  expect(calm.color).toEqual([53, 73, 94, 255]);
-  expect(calm.title).toMatch(new RegExp(`^Figure Check: ${plainCount} figures — \\d+ exact, \\d+ rounded, 0 outdated, 0 conflicts$`));
+  expect(calm.color).toEqual(BADGE.calm);
+  expect(calm.title).toMatch(BADGE.plainTitle(plainCount));
 
   const mixed = await openArticle(context, server.url + VERDICTS_PAGE);
   const mixedTab = await tabIdOf(serviceWorker, mixed);
-  await expect.poll(async () => (await badgeOf(serviceWorker, mixedTab)).text).toBe('5!');
+  await expect.poll(async () => (await badgeOf(serviceWorker, mixedTab)).text).toBe(BADGE.verdictsPage.text);
   const alarmed = await badgeOf(serviceWorker, mixedTab);
-  expect(alarmed.color).toEqual([198, 40, 40, 255]);
-  expect(alarmed.title).toBe('Figure Check: 5 figures — 2 exact, 1 rounded, 1 outdated, 1 conflict');
+  expect(alarmed.color).toEqual(BADGE.alarm);
+  expect(alarmed.title).toBe(BADGE.verdictsPage.title.en);
 
   const popup = await openPopup(context, extensionId, mixedTab);
-  await popup.getByRole('switch', { name: `Check figures on ${hostOf(server.url)}` }).click();
+  await popup.getByRole('switch', { name: POPUP.en.siteSwitch(hostOf(server.url)) }).click();
   await expect.poll(async () => (await badgeOf(serviceWorker, mixedTab)).text).toBe('');
-  expect((await badgeOf(serviceWorker, mixedTab)).title).toBe('Figure Check: off on this site');
+  expect((await badgeOf(serviceWorker, mixedTab)).title).toBe(BADGE.offTitle);
   await expect.poll(async () => (await badgeOf(serviceWorker, plainTab)).text).toBe('');
 });
 
@@ -176,7 +177,7 @@ test('the choice survives a browser restart', async ({ server }) => {
     const { context, extensionId, serviceWorker } = await launchWithExtension({ userDataDir });
     const page = await openArticle(context, server.url + PLAIN_PAGE);
     const popup = await openPopup(context, extensionId, await tabIdOf(serviceWorker, page));
-    await popup.getByRole('switch', { name: `Check figures on ${host}` }).click();
+    await popup.getByRole('switch', { name: POPUP.en.siteSwitch(host) }).click();
     await expectMarks(page, 'none');
     await context.close();
   }
@@ -187,7 +188,7 @@ test('the choice survives a browser restart', async ({ server }) => {
     await expectSettingsApplied(page, false);
     expect(await totalMarks(page)).toBe(0);
     const popup = await openPopup(context, extensionId, await tabIdOf(serviceWorker, page));
-    const siteSwitch = popup.getByRole('switch', { name: `Check figures on ${host}` });
+    const siteSwitch = popup.getByRole('switch', { name: POPUP.en.siteSwitch(host) });
     await expect(siteSwitch).toHaveAttribute('aria-checked', 'false');
     await siteSwitch.click();
     await expectMarks(page, 'some');
@@ -202,12 +203,12 @@ test.describe('in Chinese', () => {
       const page = await openArticle(context, server.url + VERDICTS_PAGE);
       const tabId = await tabIdOf(serviceWorker, page);
       const popup = await openPopup(context, extensionId, tabId);
-      const siteSwitch = popup.getByRole('switch', { name: `在 ${hostOf(server.url)} 上核对数据` });
+      const siteSwitch = popup.getByRole('switch', { name: POPUP.zh.siteSwitch(hostOf(server.url)) });
       await expect(siteSwitch).toHaveAttribute('aria-checked', 'true');
-      await expect(popup.locator('.counts')).toContainText('5个数字');
-      await expect(popup.locator('.counts [data-verdict="conflict"]')).toHaveText('不符1个');
-      await expect(popup.getByRole('radio', { name: '仅我开启的网站' })).toBeVisible();
-      expect((await badgeOf(serviceWorker, tabId)).title).toBe('数字核查：共5个数字——准确2个，约数1个，过时1个，不符1个');
+      await expect(popup.locator('.counts')).toContainText(POPUP.zh.figures);
+      await expect(popup.locator('.counts [data-verdict="conflict"]')).toHaveText(POPUP.zh.conflicts);
+      await expect(popup.getByRole('radio', { name: POPUP.zh.onlyListed })).toBeVisible();
+      expect((await badgeOf(serviceWorker, tabId)).title).toBe(BADGE.verdictsPage.title.zh);
     } finally {
       await context.close();
     }

@@ -2,6 +2,7 @@ import { chromium, test as base, expect, type BrowserContext, type Page, type Wo
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { WEB_PAGES as WEB_PAGES_SHARED } from '../shared/scenarios';
 import { CARD, figuresOnPage, locateFigure } from './card-helpers';
 import { BUILT_EXTENSION, CHROMIUM_ARGS } from './fixtures';
 import { waitForScan } from './registry';
@@ -32,16 +33,9 @@ import { startServer, type FixtureServer } from './server';
 /** The extension API inside the service worker (`serviceWorker.evaluate`), Chrome's. */
 declare const chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>> } };
 
-const FIXTURES = resolve(import.meta.dirname, '../fixtures');
-const PAGES = readdirSync(join(FIXTURES, 'pages'))
-  .filter((f) => f.endsWith('.html'))
-  .sort()
-  .map((f) => `/fixtures/pages/${f}`);
-const SEEDS = readdirSync(join(FIXTURES, 'seeds'))
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => `/seed/${f.replace(/\.txt$/, '')}.txt.html`);
-const WEB_PAGES = [...SEEDS, ...PAGES];
+/** The seed articles and every fixture page: the same list as the Firefox privacy test (tests/shared/scenarios.ts). */
+const WEB_PAGES = WEB_PAGES_SHARED;
+const SEEDS = WEB_PAGES.filter((p) => p.startsWith('/seed/'));
 
 /** No name resolves except 127.0.0.1: nothing can leave the machine, but every attempt is still a request we see. */
 const OFFLINE_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'];

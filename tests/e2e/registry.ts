@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { marksInPage, textAndMarksInPage } from '../shared/page-side';
 
 /**
  * Reading the marks from the page's side, as any page script could: the four registry entries
@@ -23,26 +24,8 @@ export const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Every mark in the document (ranges sorted by document order; shadow-tree ranges after, in registry order). */
 export async function readMarks(target: Page | Frame): Promise<PageMark[]> {
-  return target.evaluate((verdicts) => {
-    const all: Array<{ verdict: string; range: AbstractRange }> = [];
-    for (const verdict of verdicts) {
-      const h = CSS.highlights.get(`figure-check-${verdict}`);
-      if (h) for (const range of h as unknown as Iterable<AbstractRange>) all.push({ verdict, range });
-    }
-    const live = (r: AbstractRange): r is Range => r instanceof Range;
-    all.sort((a, b) => {
-      if (!live(a.range) || !live(b.range)) return 0;
-      try {
-        return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
-      } catch {
-        return 0; // different trees (a shadow root): keep registry order
-      }
-    });
-    return all.map(({ verdict, range }) => {
-      const text = live(range) ? range.toString() : '';
-      return { verdict, text: text.replace(/\s+/g, ' ').trim() };
-    });
-  }, VERDICTS as unknown as string[]) as Promise<PageMark[]>;
+  // The same page-side reader as the Firefox suite's (tests/shared/page-side.ts).
+  return target.evaluate(marksInPage, VERDICTS as unknown as string[]) as Promise<PageMark[]>;
 }
 
 /** How many ranges each of our registry entries holds (undefined: no entry). */
@@ -185,35 +168,8 @@ export function matchLabels(text: string, spans: Span[], labels: Label[]): Label
  * marks as spans of it, read from the page's side.
  */
 export async function pageTextAndMarks(target: Page | Frame): Promise<{ text: string; spans: Span[] }> {
-  return target.evaluate((verdicts) => {
-    const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TEMPLATE', 'CODE', 'PRE', 'KBD', 'SAMP', 'SELECT', 'BUTTON', 'SVG', 'MATH', 'IFRAME', 'HEAD']);
-    const starts = new Map<Node, number>();
-    let text = '';
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, (node) => {
-      if (node.nodeType !== 1) return NodeFilter.FILTER_ACCEPT;
-      const el = node as Element;
-      const editable = el.getAttribute('contenteditable');
-      if (SKIP.has(el.nodeName.toUpperCase()) || el.nodeName.startsWith('FIGURE-CHECK-') || el.hasAttribute('hidden') || (editable !== null && editable.toLowerCase() !== 'false')) return NodeFilter.FILTER_REJECT;
-      return NodeFilter.FILTER_SKIP;
-    });
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      starts.set(n, text.length);
-      text += n.nodeValue ?? '';
-    }
-    const spans: Array<{ start: number; end: number; verdict: string; text: string }> = [];
-    for (const verdict of verdicts) {
-      const h = CSS.highlights.get(`figure-check-${verdict}`);
-      if (!h) continue;
-      for (const r of h as unknown as Iterable<Range>) {
-        const s = starts.get(r.startContainer);
-        const e = starts.get(r.endContainer);
-        if (s === undefined || e === undefined) spans.push({ start: -1, end: -1, verdict, text: r.toString() });
-        else spans.push({ start: s + r.startOffset, end: e + r.endOffset, verdict, text: r.toString().replace(/\s+/g, ' ').trim() });
-      }
-    }
-    spans.sort((a, b) => a.start - b.start);
-    return { text, spans };
-  }, VERDICTS as unknown as string[]);
+  // The same page-side extraction as the Firefox suite's (tests/shared/page-side.ts).
+  return target.evaluate(textAndMarksInPage, VERDICTS as unknown as string[]);
 }
 
 /** The page's serialization with our host elements taken out (from a clone). */

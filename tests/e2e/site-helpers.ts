@@ -11,8 +11,8 @@ declare const chrome: typeof browser;
  */
 
 export const VERDICTS = ['exact', 'rounded', 'outdated', 'conflict'] as const;
-export const VERDICTS_PAGE = '/e2e/pages/sites-verdicts.html';
-export const PLAIN_PAGE = '/e2e/pages/card-plain.html';
+/** The pages, shared with the Firefox suite (tests/shared/scenarios.ts). */
+export { PLAIN_PAGE, VERDICTS_PAGE } from '../shared/scenarios';
 
 /** Marks per verdict, read from the page's side of the highlight registry. */
 export async function markCounts(page: Page): Promise<Record<string, number>> {

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { cardInPage, focusInCardInPage, locateFigureInPage, marksInPage, type FigureRect } from '../shared/page-side';
-import { CARD_EN, CARD_ZH, CARD_ZH_UI_EN_PAGE, cardMismatches, HOVER_DELAY_MS, VERDICTS, type CardScenario } from '../shared/scenarios';
+import { CARD_EN, CARD_ZH, CARD_ZH_UI_EN_PAGE, cardMismatches, CITATION_EN, HOVER_DELAY_MS, VERDICTS, type CardScenario } from '../shared/scenarios';
 import { Firefox, inPage, ROOT, sleep, startNetwork, until, waitForScan, withTimeout, type Network } from './harness';
 
 /**
@@ -119,6 +119,39 @@ describe('in English', () => {
       await page.mouse.move(AWAY.x, AWAY.y);
       await sleep(HOVER_DELAY_MS * 2);
       assert.equal(await card(page), null);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a click pins the card; Copy citation puts the citation on the clipboard', { timeout: 60_000 }, async () => {
+    const page = await open(firefox, CARD_EN.page);
+    try {
+      const figure = await locate(page, CARD_EN);
+      await page.mouse.click(figure.x, figure.y);
+      await until('the pinned card', () => card(page), (c) => c !== null, 3000, 25);
+      await page.mouse.move(AWAY.x, AWAY.y, { steps: 3 });
+      await sleep(800);
+      assert.notEqual(await card(page), null, 'a pinned card stays');
+      const copy = await inPage(page, () => {
+        const b = document.querySelector('figure-check-ui')?.shadowRoot?.querySelector('button.copy')?.getBoundingClientRect();
+        return b ? { x: b.left + b.width / 2, y: b.top + b.height / 2 } : null;
+      }, undefined);
+      assert.ok(copy, 'the Copy citation button');
+      await page.mouse.click(copy.x, copy.y);
+      await until('"Copied"', () => card(page), (c) => c?.fields.status === 'Copied', 3000, 25);
+      // Pasted into a field of the page, as a reader would (Ctrl+V).
+      await inPage(page, () => {
+        const area = document.createElement('textarea');
+        area.id = 'paste-here';
+        document.body.prepend(area);
+        area.focus();
+      }, undefined);
+      await page.keyboard.down('Control');
+      await page.keyboard.press('v');
+      await page.keyboard.up('Control');
+      const pasted = await until('the pasted text', () => inPage(page, () => (document.getElementById('paste-here') as HTMLTextAreaElement).value, undefined), (v) => v !== '', 3000, 25);
+      assert.equal(pasted, CITATION_EN);
     } finally {
       await page.close();
     }

@@ -87,6 +87,7 @@ export function builtExtension(): Promise<BuiltExtension> {
   built ??= (async () => {
     const from = resolve(ROOT, process.env.FIGURE_CHECK_FIREFOX_EXTENSION ?? '.output/firefox-mv3');
     const dir = mkdtempSync(join(tmpdir(), 'figure-check-firefox-ext-'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
     const zipPath = join(dir, 'figure-check-firefox.zip');
     let zip: JSZip;
     if (from.endsWith('.zip') || from.endsWith('.xpi')) {
@@ -300,14 +301,32 @@ export class Firefox {
         if (options.install !== false) {
           await withTimeout('installing the add-on', conn.send('webExtension.install', { extensionData: { type: 'archivePath', path: options.zip ?? extension.zip }, 'moz:permanent': true }), 30_000);
         }
-        // Ready when its own page loads and its API answers.
-        await firefox.ext(() => browser.runtime.getManifest().version);
+        await firefox.ready();
       }
     } catch (e) {
       await firefox.close();
       throw e;
     }
     return firefox;
+  }
+
+  /** Waits until the add-on's own page loads and its API answers (it starts a moment after the install, or the restart). */
+  private async ready(): Promise<void> {
+    await until(
+      'the add-on to start',
+      async () => {
+        try {
+          return await this.ext(() => browser.runtime.getManifest().version);
+        } catch (e) {
+          await this.apiPage?.close().catch(() => {});
+          this.apiPage = undefined;
+          throw e;
+        }
+      },
+      (version) => typeof version === 'string',
+      30_000,
+      250,
+    );
   }
 
   get connection(): Connection {

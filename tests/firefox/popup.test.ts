@@ -113,6 +113,19 @@ describe('in English', () => {
     }
   });
 
+  test('the page’s context menu item exists (contextMenus, Firefox’s menus)', { timeout: 60_000 }, async () => {
+    // No API lists another context's menu items; updating ours fails if the background never created it.
+    const updated = await firefox.ext(async () => {
+      try {
+        await browser.contextMenus.update('figure-check-toggle-site', {});
+        return true;
+      } catch (e) {
+        return String(e);
+      }
+    });
+    assert.equal(updated, true);
+  });
+
   test('the shortcut is shown in the popup as Firefox binds it', { timeout: 60_000 }, async () => {
     const page = await openArticle(firefox, net.server.url + PLAIN_PAGE);
     const popup = await firefox.openExtensionPage(`popup.html?tab=${await firefox.tabIdOf(page)}`);

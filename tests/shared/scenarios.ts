@@ -160,6 +160,10 @@ export const CARD_EN: CardScenario = {
   buttons: ['Copy citation', 'Close'],
 };
 
+/** What "Copy citation" puts on the clipboard for CARD_EN's figure. */
+export const CITATION_EN =
+  "Generative AI users: 602 million (Dec 2025). CNNIC, The 57th Statistical Report on China's Internet Development, released 2026-02-05. https://www.cnnic.cn/";
+
 /** A Chinese page, Chinese UI: Chinese words and Chinese numbers. */
 export const CARD_ZH: CardScenario = {
   page: '/fixtures/pages/zh-01-wire-cnnic.html',
