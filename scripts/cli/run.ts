@@ -89,6 +89,24 @@ export function checkText(name: string, content: string, engine: Engine, trace?:
   };
 }
 
+/** Terminal columns a string takes: Chinese characters and full-width forms take two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** A table cell padded (or cut with "…") to `width` terminal columns. */
+function fitCell(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text + ' '.repeat(width - displayWidth(text));
+  let out = '';
+  for (const ch of text) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return out + '…' + ' '.repeat(width - 1 - displayWidth(out));
+}
+
 function table(file: JsonFile, engine: Engine): string {
   const lines = [`${file.file}: ${file.figures.length} figure${file.figures.length === 1 ? '' : 's'}`];
   if (file.figures.length === 0) return `${lines[0]}\n`;
@@ -105,8 +123,8 @@ function table(file: JsonFile, engine: Engine): string {
     ];
   });
   const header = ['figure', 'verdict', 'official', 'as of', 'metric · source'];
-  const widths = header.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
-  const fmt = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.length > widths[i]! ? `${c.slice(0, widths[i]! - 1)}…` : c.padEnd(widths[i]!))).join('  ');
+  const widths = header.map((h, i) => Math.min(40, Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!)))));
+  const fmt = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : fitCell(c, widths[i]!))).join('  ');
   lines.push(`  ${fmt(header)}`, ...rows.map((r) => `  ${fmt(r)}`));
   const counts = (['exact', 'rounded', 'outdated', 'conflict'] as const).map((v) => `${file.figures.filter((f) => f.verdict === v).length} ${v}`);
   lines.push(`  ${counts.join(', ')}`);

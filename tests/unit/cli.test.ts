@@ -53,6 +53,17 @@ describe('figure-check CLI', () => {
     expect(row).toMatch(/602 million\s+exact\s+602 million\s+Dec 2025\s+genai-users · China Internet Network Information Center, The 57th Statistical Report/);
   });
 
+  it('aligns the table by terminal columns, Chinese characters taking two', () => {
+    const r = run(['-'], '中国网民规模达11.25亿人，生成式人工智能用户规模达7亿人。');
+    const rows = r.stdout.split('\n').filter((l) => /\b(exact|conflict)\b/.test(l));
+    expect(rows).toHaveLength(2);
+    const columnOfVerdict = (line: string) => {
+      const before = line.slice(0, line.search(/\b(exact|conflict)\b/));
+      return [...before].reduce((w, ch) => w + (/[\u4e00-\u9fff]/.test(ch) ? 2 : 1), 0);
+    };
+    expect(columnOfVerdict(rows[0]!)).toBe(columnOfVerdict(rows[1]!));
+  });
+
   it('reads HTML with figures split across inline elements, and Markdown', () => {
     const html = write('page.html', '<html lang="zh"><body><nav>首页 | 科技</nav><p>截至2025年12月，我国网民规模达<strong>11.25</strong>亿人，互联网普及率达80.1%。</p><script>var x = "网民规模达11.25亿人"</script></body></html>');
     const md = write('page.md', '# Generative AI\n\nChina now counts **602** million generative AI users.\n\n```\nGenerative AI users: 700 million\n```\n');
