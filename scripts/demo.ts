@@ -2,6 +2,7 @@ import type { Page, Worker } from '@playwright/test';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { displayWidth } from '../lib/text/display-width';
 import { EXTENSION_PATH, launchWithExtension } from '../tests/e2e/fixtures';
 import { startServer } from '../tests/e2e/server';
 
@@ -43,10 +44,13 @@ interface Row {
   period: string;
 }
 
-/** Columns a string takes in a terminal: East Asian wide characters take two. */
-const displayWidth = (s: string) => [...s].reduce((w, c) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(1, n - displayWidth(s)));
 
+/**
+ * The marks in document order, read from the page's side of the highlight registry. Written inline
+ * (not tests/shared/page-side.ts) because tsx, which runs this script, wraps named inner functions in
+ * an `__name` helper that does not exist in the page.
+ */
 async function marksInOrder(page: Page): Promise<Array<{ verdict: string; text: string }>> {
   return page.evaluate((verdicts) => {
     const all: Array<{ verdict: string; range: Range }> = [];

@@ -5,6 +5,7 @@ import { checkBlocks, type Finding } from '../../lib/check/check-document';
 import { createEngine, type Engine } from '../../lib/check/engine';
 import type { Verdict } from '../../lib/check/verdict';
 import { formatPeriod, formatValue } from '../../lib/format';
+import { displayWidth } from '../../lib/text/display-width';
 import { loadDocument } from './documents';
 
 /** `figure-check FILE...`: the same engine as the extension, over HTML, Markdown or plain-text files. */
@@ -87,13 +88,6 @@ export function checkText(name: string, content: string, engine: Engine, trace?:
       official: { value: f.current.value, asOf: f.current.asOf, source: f.current.source },
     })),
   };
-}
-
-/** Terminal columns a string takes: Chinese characters and full-width forms take two. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
 }
 
 /** A table cell padded (or cut with "…") to `width` terminal columns. */

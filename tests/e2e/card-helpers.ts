@@ -1,7 +1,8 @@
-import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { launchWithExtension, test as base } from './fixtures';
+import { locateFigureInPage, marksInPage, type MarkInPage } from '../shared/page-side';
 import { collapse, VERDICTS } from './registry';
 
 /**
@@ -12,20 +13,11 @@ import { collapse, VERDICTS } from './registry';
 /** The card, inside our host's (open) shadow root: Playwright's CSS engine pierces it. */
 export const CARD = 'figure-check-ui .card';
 
-/** A launch, tried a second time when the extension's service worker does not show up (rare, but it happens under load). */
-export async function launch(locale?: string): Promise<{ context: BrowserContext; serviceWorker: Worker }> {
-  try {
-    return await launchWithExtension({ locale });
-  } catch (e) {
-    if (!String(e).includes('serviceworker')) throw e;
-    return launchWithExtension({ locale });
-  }
-}
-
 /** The fixtures' test, with `test.use({ locale: 'zh-CN' })` launching Chromium in that UI language. */
 export const test = base.extend({
   context: async ({ locale }, use) => {
-    const { context } = await launch(locale);
+    // launchWithExtension already retries a launch whose service worker never shows up.
+    const { context } = await launchWithExtension({ locale });
     await use(context);
     await context.close();
   },
@@ -50,37 +42,13 @@ export interface FigureOnPage {
 }
 
 /** The figures marked on the page, in document order, read from the highlight registry. */
-export async function figuresOnPage(page: Page): Promise<Array<{ verdict: string; text: string }>> {
-  return page.evaluate((verdicts) => {
-    const all: Array<{ verdict: string; range: Range }> = [];
-    for (const verdict of verdicts) {
-      const h = CSS.highlights.get(`figure-check-${verdict}`);
-      if (h) for (const range of h as unknown as Iterable<Range>) all.push({ verdict, range });
-    }
-    all.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-    return all.map(({ verdict, range }) => ({ verdict, text: range.toString().replace(/\s+/g, ' ').trim() }));
-  }, VERDICTS as unknown as string[]);
+export async function figuresOnPage(page: Page): Promise<MarkInPage[]> {
+  return page.evaluate(marksInPage, VERDICTS);
 }
 
 /** Scrolls the figure whose text contains `text` into the middle of the viewport and returns where it is. */
 export async function locateFigure(page: Page, text: string): Promise<FigureOnPage> {
-  const found = await page.evaluate(
-    ([want, verdicts]) => {
-      for (const verdict of verdicts) {
-        const h = CSS.highlights.get(`figure-check-${verdict}`);
-        if (!h) continue;
-        for (const range of h as unknown as Iterable<Range>) {
-          const t = range.toString().replace(/\s+/g, ' ').trim();
-          if (!t.includes(want)) continue;
-          range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-          const r = range.getClientRects()[0]!;
-          return { verdict, text: t, x: r.left + r.width / 2, y: r.top + r.height / 2 };
-        }
-      }
-      return null;
-    },
-    [text, VERDICTS as unknown as string[]] as const,
-  );
+  const found = await page.evaluate(locateFigureInPage, [text, VERDICTS] as const);
   if (!found) throw new Error(`no marked figure contains "${text}"`);
   return found;
 }
